@@ -1,0 +1,25 @@
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import webhookPathPrefix from './webhook-path-prefix';
+import webhookPathIdentifier from './webhook-path-identifier';
+import webhookPathKebabCase from './webhook-path-kebab-case';
+import webhookMethodPost from './webhook-method-post';
+import webhookXInternal from './webhook-x-internal';
+import webhookSecurity from './webhook-security';
+import webhookHttps from './webhook-https';
+
+/** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
+const ruleset = {
+  description: 'Webhook guideline: consumer receivers under /_webhooks/ and the webhooks an API sends.',
+  documentationUrl: 'https://github.com/spectral-webhooks/spectral-webhooks#rules',
+  rules: {
+    'webhook-path-prefix': webhookPathPrefix,
+    'webhook-path-identifier': webhookPathIdentifier,
+    'webhook-path-kebab-case': webhookPathKebabCase,
+    'webhook-method-post': webhookMethodPost,
+    'webhook-x-internal': webhookXInternal,
+    'webhook-security': webhookSecurity,
+    'webhook-https': webhookHttps,
+  },
+} satisfies RulesetDefinition;
+
+export = ruleset;

@@ -1,0 +1,18 @@
+import { oas2, oas3 } from '@stoplight/spectral-formats';
+import type { RuleDefinition } from '@stoplight/spectral-core';
+import webhookPathPrefix from '../src/functions/webhook-path-prefix';
+import { docsUrl } from '../src/docs-url';
+
+const rule: RuleDefinition = {
+  description: 'Webhook receiver endpoints live under /_webhooks/.',
+  message: '{{error}}',
+  severity: 'error',
+  formats: [oas2, oas3],
+  given: '$.paths',
+  // Path keys live in the file that holds `paths`: report there, not inside a path item's `$ref` target.
+  resolved: false,
+  documentationUrl: docsUrl('webhook-path-prefix'),
+  then: { function: webhookPathPrefix },
+};
+
+export default rule;

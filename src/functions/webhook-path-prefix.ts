@@ -1,0 +1,53 @@
+import { isObject } from '../openapi/json';
+import { pathItems } from '../openapi/operations';
+import { DEFAULT_RECEIVER_HEURISTIC, matchReceiverPath, type ReceiverHeuristicOptions } from '../openapi/receiver-paths';
+import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
+
+export interface WebhookPathPrefixOptions {
+  /** Extra words that mark a segment as a webhook receiver (added to webhook, webhooks, hook, hooks). */
+  receiverWords?: string[];
+  /** Extra words that mark a hook segment, or the segment after it, as subscription management. */
+  managementWords?: string[];
+  /** Extra regular expressions; a path matching one is never reported. */
+  exemptPaths?: string[];
+}
+
+export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefixOptions | null, context: CheckContext): IFunctionResult[] {
+  if (!isObject(paths)) return [];
+  const scope = ruleScope(context);
+  const heuristic: ReceiverHeuristicOptions = {
+    receiverWords: [...DEFAULT_RECEIVER_HEURISTIC.receiverWords, ...(options?.receiverWords ?? [])],
+    managementWords: [...DEFAULT_RECEIVER_HEURISTIC.managementWords, ...(options?.managementWords ?? [])],
+    exemptPaths: [...DEFAULT_RECEIVER_HEURISTIC.exemptPaths, ...(options?.exemptPaths ?? [])],
+  };
+  const allPaths = Object.keys(paths);
+  const results: IFunctionResult[] = [];
+  for (const item of pathItems(paths, context.path)) {
+    if (scope.ignoresPath(item.pathKey)) continue;
+    const match = matchReceiverPath(item.pathKey, allPaths, heuristic);
+    if (!match) continue;
+    results.push({
+      message: `"${item.pathKey}" looks like a webhook receiver; move it under /_webhooks/ (e.g. ${match.suggestedPath})`,
+      path: item.jsonPath,
+    });
+  }
+  return results;
+}
+
+const wordList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+export default spectralFunction<WebhookPathPrefixOptions | null>(
+  {
+    input: PATHS_INPUT,
+    options: {
+      type: ['object', 'null'],
+      properties: {
+        receiverWords: wordList,
+        managementWords: wordList,
+        exemptPaths: { type: 'array', items: { type: 'string', format: 'regex' } },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkWebhookPathPrefix,
+);

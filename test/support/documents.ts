@@ -1,0 +1,46 @@
+/** Small, valid documents for the rule tables: every receiver is compliant unless a case changes it. */
+
+type Json = Record<string, unknown>;
+
+/** A compliant receiver operation. */
+export function receiver(overrides: Json = {}): Json {
+  return {
+    'x-internal': true,
+    summary: 'Receive an event',
+    requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+    responses: { '204': { description: 'Received' } },
+    ...overrides,
+  };
+}
+
+/** An OpenAPI 3 document (3.1 unless `openapi` is overridden) over https with a declared, required API key. */
+export function oas3(paths: Json, root: Json = {}): Json {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Example', version: '1.0.0' },
+    servers: [{ url: 'https://api.example.com' }],
+    security: [{ webhookSecret: [] }],
+    paths,
+    components: { securitySchemes: { webhookSecret: { type: 'apiKey', in: 'header', name: 'X-Webhook-Secret' } } },
+    ...root,
+  };
+}
+
+/** An OpenAPI 2.0 document over https with a declared, required API key. */
+export function oas2(paths: Json, root: Json = {}): Json {
+  return {
+    swagger: '2.0',
+    info: { title: 'Example', version: '1.0.0' },
+    host: 'api.example.com',
+    schemes: ['https'],
+    security: [{ webhookSecret: [] }],
+    securityDefinitions: { webhookSecret: { type: 'apiKey', in: 'header', name: 'X-Webhook-Secret' } },
+    paths,
+    ...root,
+  };
+}
+
+/** `{ post: receiver() }` for each path. */
+export function postReceivers(...paths: string[]): Json {
+  return Object.fromEntries(paths.map((path) => [path, { post: receiver() }]));
+}

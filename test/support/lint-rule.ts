@@ -1,0 +1,63 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { resolveFile } from '@stoplight/json-ref-readers';
+import ruleset from '../../rules';
+
+export interface Finding {
+  code: string;
+  path: Array<string | number>;
+  severity: 'error' | 'warn' | 'info' | 'hint';
+  message: string;
+  /** Only asserted when a case spans several files: the file (relative to the case's folder) the node lives in. */
+  source?: string;
+}
+
+export interface RuleCase {
+  name: string;
+  /** The document under test, as YAML or JSON text, or as an object (serialised to JSON). */
+  document: string | object;
+  /** Other files of a multi-file document, by path relative to the main document. */
+  files?: Record<string, string>;
+  /** The main document's file name (its extension picks the parser). */
+  filename?: string;
+  errors: Finding[];
+}
+
+const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'] as const;
+
+/** Runs the real ruleset, with only `ruleId` switched on, over a document written to a temporary folder. */
+export async function lintWithRule(ruleId: string, testCase: Omit<RuleCase, 'name' | 'errors'>): Promise<Finding[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-case-'));
+  const filename = testCase.filename ?? (typeof testCase.document === 'string' ? 'openapi.yaml' : 'openapi.json');
+  const text = typeof testCase.document === 'string' ? testCase.document : JSON.stringify(testCase.document, null, 2);
+  const mainPath = join(folder, filename);
+  for (const [relative, content] of Object.entries({ [filename]: text, ...testCase.files })) {
+    mkdirSync(dirname(join(folder, relative)), { recursive: true });
+    writeFileSync(join(folder, relative), content);
+  }
+
+  // Files only: the cases never reach the network.
+  const spectral = new Spectral({ resolver: new Resolver({ resolvers: { file: { resolve: resolveFile } } }) });
+  spectral.setRuleset({ extends: [[ruleset as never, 'off']], rules: { [ruleId]: true } });
+  const parser = filename.endsWith('.json') ? Json : Yaml;
+  const results = await spectral.run(new Document(text, parser, mainPath));
+  // Spectral's own note on non-OpenAPI input is not a finding of the rule under test.
+  return results
+    .filter((result) => result.code !== 'unrecognized-format')
+    .map((result: ISpectralDiagnostic) => toFinding(result, folder, mainPath));
+}
+
+function toFinding(result: ISpectralDiagnostic, folder: string, mainPath: string): Finding {
+  const finding: Finding = {
+    code: String(result.code),
+    path: result.path.map((segment) => segment),
+    severity: SEVERITY_NAMES[result.severity] ?? 'hint',
+    message: result.message,
+  };
+  if (result.source && result.source !== mainPath) finding.source = result.source.slice(folder.length + 1);
+  return finding;
+}

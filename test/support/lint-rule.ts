@@ -1,11 +1,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Document, Spectral, type ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
-import { Resolver } from '@stoplight/spectral-ref-resolver';
-import { resolveFile } from '@stoplight/json-ref-readers';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import ruleset from '../../rules';
+import { createDocument } from '../../src/lint/load-document';
+import { createLinter } from '../../src/lint/linter';
 
 export interface Finding {
   code: string;
@@ -40,11 +39,8 @@ export async function lintWithRule(ruleId: string, testCase: Omit<RuleCase, 'nam
     writeFileSync(join(folder, relative), content);
   }
 
-  // Files only: the cases never reach the network.
-  const spectral = new Spectral({ resolver: new Resolver({ resolvers: { file: { resolve: resolveFile } } }) });
-  spectral.setRuleset({ extends: [[ruleset as never, 'off']], rules: { [ruleId]: true } });
-  const parser = filename.endsWith('.json') ? Json : Yaml;
-  const results = await spectral.run(new Document(text, parser, mainPath));
+  const linter = createLinter({ ruleset: { extends: [[ruleset as never, 'off']], rules: { [ruleId]: true } } });
+  const results = await linter.lint(createDocument(text, mainPath));
   // Spectral's own note on non-OpenAPI input is not a finding of the rule under test.
   return results
     .filter((result) => result.code !== 'unrecognized-format')

@@ -1,0 +1,48 @@
+import { Command, Option } from 'commander';
+import { json, stylish, type Formatter } from '@stoplight/spectral-formatters';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { ToolError } from '../errors';
+import { loadDocument } from '../lint/load-document';
+import { createLinter } from '../lint/linter';
+import { parseSeverity, SEVERITY_NAMES } from './severity';
+
+const FORMATTERS: Record<string, Formatter> = { stylish, json };
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TOOL_ERROR = 2;
+
+interface LintOptions {
+  format: string;
+  failSeverity: string;
+  allowRemoteRefs: boolean;
+}
+
+export function lintCommand(): Command {
+  return new Command('lint')
+    .description('lint OpenAPI documents against the webhook guideline')
+    .argument('<files...>', 'OpenAPI documents (YAML or JSON)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .addOption(new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'))
+    .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
+    .addHelpText('after', '\nExamples:\n  $ spectral-webhooks lint openapi.yaml\n  $ spectral-webhooks lint -f json -F warn specs/api.yaml specs/events.json\n')
+    .action(async (files: string[], options: LintOptions) => {
+      process.exitCode = await runLint(files, options);
+    });
+}
+
+async function runLint(files: string[], options: LintOptions): Promise<number> {
+  const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs });
+  const results: ISpectralDiagnostic[] = [];
+  for (const file of files) {
+    const document = await loadDocument(file);
+    results.push(...(await linter.lint(document)));
+  }
+  const failSeverity = parseSeverity(options.failSeverity);
+  const formatter = FORMATTERS[options.format] as Formatter;
+  const output = formatter(results, { failSeverity });
+  process.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  return results.some((result) => result.severity <= failSeverity) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+export { ToolError };

@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { Document } from '@stoplight/spectral-core';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { ToolError } from '../errors';
+
+export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+
+/** Reads and parses one document; a file that cannot be read or parsed is a ToolError naming file, line and column. */
+export async function loadDocument(file: string, displayName = file): Promise<LoadedDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'unknown error'})`;
+    throw new ToolError(why, displayName, undefined, undefined, { cause: error });
+  }
+  return parseDocument(text, file, displayName);
+}
+
+/** A Spectral document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML. */
+export function createDocument(text: string, file: string): LoadedDocument {
+  const parser = isJsonFile(file) ? Json : Yaml;
+  return new Document(text, parser as never, file) as LoadedDocument;
+}
+
+function isJsonFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.json');
+}
+
+export function parseDocument(text: string, file: string, displayName = file): LoadedDocument {
+  const document = createDocument(text, file);
+  const fatal = document.diagnostics.find((diagnostic) => diagnostic.severity === 0);
+  if (fatal) {
+    const { line, character } = fatal.range.start;
+    throw new ToolError(`cannot parse ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, line + 1, character + 1);
+  }
+  const data = document.data as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('openapi' in data || 'swagger' in data)) {
+    throw new ToolError('not an OpenAPI document (no "openapi" or "swagger" field at the root)', displayName, 1, 1);
+  }
+  return document;
+}

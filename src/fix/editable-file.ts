@@ -35,6 +35,8 @@ export interface EditableFile {
   insertBooleanProperty(objectPath: JsonPath, key: string, value: boolean): Edit[];
   /** Removes item `index` of the array at `arrayPath`. */
   removeItem(arrayPath: JsonPath, index: number): Edit[];
+  /** Offset of the node at `path` (of its key, when it is a property), for reports; undefined when not found. */
+  offsetOf(path: JsonPath): number | undefined;
   /** True when the object at `path` has `key` as its own property (not through a YAML merge key). */
   hasOwnKey(path: JsonPath, key: string): boolean;
 }

@@ -71,10 +71,17 @@ function reportLines(result: FixResult, dryRun: boolean): string[] {
     lines.push(`${display(fix.finding.file)}:${fix.line}:${fix.column} ${verb} ${fix.finding.ruleId}: ${fix.description}`);
   }
   for (const refusal of result.refused) {
-    const where = refusal.finding.path.join('.');
-    lines.push(`${display(refusal.finding.file)} not fixed ${refusal.finding.ruleId} at ${where}: ${refusal.reason}`);
+    const file = result.files.get(refusal.finding.file);
+    const offset = file?.offsetOf(refusal.finding.path);
+    const where = file && offset !== undefined ? `:${lineAndColumn(file.text, offset)}` : '';
+    lines.push(`${display(refusal.finding.file)}${where} not fixed ${refusal.finding.ruleId}: ${refusal.reason}`);
   }
   return lines;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}:${offset - (before.lastIndexOf('\n') + 1) + 1}`;
 }
 
 /**

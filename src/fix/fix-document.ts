@@ -53,9 +53,10 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
     await loadDocument(file);
     throw new ToolError('cannot parse the file for fixing', file);
   }
-  const linter = createLinter({ ...linterOptions, readFile: (path) => files.text(resolve(path)) });
-  const prefixOptions = linter.functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
-  const lint = () => linter.lint(parseDocument(files.text(mainPath) as string, file));
+  // A linter per round: the resolver caches the files it read, and each round must see the edited text.
+  const newLinter = () => createLinter({ ...linterOptions, readFile: (path) => files.text(resolve(path)) });
+  const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
+  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, file));
 
   const fixed: AppliedFix[] = [];
   let refused: Refusal[] = [];

@@ -59,6 +59,11 @@ export class JsonFile implements EditableFile {
     throw new FixRefusal('it is the only item');
   }
 
+  offsetOf(path: JsonPath): number | undefined {
+    const node = findNodeAtLocation(this.tree, path);
+    return node?.parent?.type === 'property' ? node.parent.offset : node?.offset;
+  }
+
   hasOwnKey(path: JsonPath, key: string): boolean {
     const node = this.find(path);
     return node.type === 'object' && (node.children ?? []).some((property) => property.children?.[0]?.value === key);

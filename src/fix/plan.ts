@@ -189,5 +189,5 @@ function refuseIfShared(served: Endpoint[], what: string, advice: string): void 
   if (others.length === 0) return;
   const names = others.slice(0, 3).map((endpoint) => (endpoint.method === '*' ? endpoint.pathKey : `${endpoint.method} ${endpoint.pathKey}`));
   const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
-  throw new FixRefusal(`${what} also serves ${names.join(', ')}${more}, which are not webhook receivers; ${advice}`);
+  throw new FixRefusal(`${what} also serves ${names.join(', ')}${more}, which are not under /_webhooks/; ${advice}`);
 }

@@ -91,20 +91,33 @@ export class YamlFile implements EditableFile {
     return [{ offset: lineStart, length: lineEnd - lineStart, content: '' }];
   }
 
+  offsetOf(path: JsonPath): number | undefined {
+    try {
+      const { node, pair } = this.find(path, false);
+      return ((pair?.key as Node | undefined)?.range ?? node.range)?.[0];
+    } catch {
+      return undefined;
+    }
+  }
+
   hasOwnKey(path: JsonPath, key: string): boolean {
     const map = this.find(path).node;
     return isMap(map) && map.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === key);
   }
 
   /** The node at a JSON path; refuses when it is reached through an alias or merge key, or is anchored and aliased. */
-  private find(path: JsonPath): Found {
+  private find(path: JsonPath, strict = true): Found {
     let node = this.document.contents as Node | null;
     let pair: Pair<Node, Node | null> | undefined;
     const shared = (what: string) => new FixRefusal(`it is shared through the YAML ${what}; edit the anchor by hand`);
     for (const segment of path) {
       if (!node) throw new FixRefusal('the node is not in the file');
-      if (isAlias(node)) throw shared(`alias *${node.source}`);
-      this.refuseIfAliased(node, shared);
+      if (isAlias(node)) {
+        if (strict) throw shared(`alias *${node.source}`);
+        node = node.resolve(this.document) ?? null;
+        if (!node) throw new FixRefusal('the node is not in the file');
+      }
+      if (strict) this.refuseIfAliased(node, shared);
       pair = undefined;
       if (isMap(node)) {
         pair = (node as YAMLMap<Node, Node | null>).items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
@@ -120,6 +133,7 @@ export class YamlFile implements EditableFile {
       }
     }
     if (!node) throw new FixRefusal('the node is empty');
+    if (!strict) return { node, pair };
     if (isAlias(node) && !isScalar(node.resolve(this.document))) throw shared(`alias *${node.source}`);
     this.refuseIfAliased(node, shared);
     return { node, pair };

@@ -19,7 +19,8 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
 }
 
 /** Reads a baseline file; a missing, unparsable or malformed one is a ToolError (exit 2) that says what to do. */
-export async function readBaseline(file: string, options: { missingOk?: boolean } = {}): Promise<BaselineEntry[]> {
+export async function readBaseline(file: string, options: { missingOk?: boolean; displayName?: string } = {}): Promise<BaselineEntry[]> {
+  const shown = options.displayName ?? file;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -27,9 +28,9 @@ export async function readBaseline(file: string, options: { missingOk?: boolean 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && options.missingOk) return [];
     const why = code === 'ENOENT' ? 'baseline file not found (create it with --update-baseline)' : `cannot read baseline file (${code ?? 'unknown error'})`;
-    throw new ToolError(why, file, undefined, undefined, { cause: error });
+    throw new ToolError(why, shown, undefined, undefined, { cause: error });
   }
-  return parseBaseline(text, file);
+  return parseBaseline(text, shown);
 }
 
 export function parseBaseline(text: string, file: string): BaselineEntry[] {

@@ -1,5 +1,7 @@
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { ToolError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { compareWithBaseline, describeEntry, updateBaseline, type BaselineScope } from './baseline';
 import { compareEntries, type BaselineFinding } from './entry';
 import { DEFAULT_BASELINE_FILE, formatBaseline, readBaseline } from './file';
@@ -28,14 +30,17 @@ export async function applyBaselineOptions<F extends BaselineFinding>(results: F
   const shown = options.baseline ?? DEFAULT_BASELINE_FILE;
 
   if (options.updateBaseline) {
-    const before = await readBaseline(file, { missingOk: true });
+    const before = await readBaseline(file, { missingOk: true, displayName: shown });
+    await mkdir(dirname(file), { recursive: true }); // asking for the baseline there is asking for its folder too
     const update = updateBaseline(results, before, scope);
-    await writeFileAtomic(file, formatBaseline(update.entries));
+    await writeFileAtomic(file, formatBaseline(update.entries)).catch((error: unknown) => {
+      throw error instanceof ToolError ? new ToolError(error.message, shown) : error;
+    });
     const changes = `${plural(update.added, 'new finding')} added, ${plural(update.removed, 'fixed finding')} removed`;
     return { results: [], notes: [`Baseline ${shown} updated: it holds ${plural(update.entries.length, 'finding')} (${changes}).`] };
   }
 
-  const comparison = compareWithBaseline(results, await readBaseline(file), scope);
+  const comparison = compareWithBaseline(results, await readBaseline(file, { displayName: shown }), scope);
   const notes = [`Baseline ${shown} suppressed ${plural(comparison.suppressed, 'finding')}; ${plural(comparison.newFindings.length, 'new finding')} reported.`];
   if (comparison.fixed.length > 0) {
     const count = comparison.fixed.length;

@@ -2,6 +2,7 @@ import { specVersion } from '../openapi/document';
 import type { JsonPath } from '../openapi/json';
 import { consumerOperations, type OperationRef } from '../openapi/operations';
 import { effectiveServers, insecureServerUrls, oas2Transport } from '../openapi/servers';
+import { listEndpoints } from './endpoint-list';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
 interface InsecureTransport {
@@ -45,12 +46,6 @@ export function checkWebhookHttps(paths: unknown, _options: null, context: Check
     message: `${finding.what} serves webhook receiver ${listEndpoints(finding.endpoints)} over plain HTTP; webhook receivers must be served over https://`,
     path: finding.path,
   }));
-}
-
-function listEndpoints(endpoints: Set<string>): string {
-  const all = [...endpoints];
-  const shown = all.slice(0, 3).join(', ');
-  return all.length > 3 ? `${shown} and ${all.length - 3} more` : shown;
 }
 
 export default spectralFunction<null>({ input: PATHS_INPUT, options: null }, checkWebhookHttps);

@@ -56,7 +56,7 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   // A linter per round: the resolver caches the files it read, and each round must see the edited text.
   const newLinter = () => createLinter({ ...linterOptions, readFile: (path) => files.text(resolve(path)) });
   const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
-  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, file));
+  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, mainPath, file));
 
   const fixed: AppliedFix[] = [];
   let refused: Refusal[] = [];

@@ -15,8 +15,7 @@ export interface CliRun {
 /** Spawns the real, built binary (`npm test` builds first) in `cwd`. */
 export function spectralWebhooks(args: string[], cwd: string): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const env = { ...process.env, NO_COLOR: '1' };
-    delete env.FORCE_COLOR;
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined };
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

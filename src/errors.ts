@@ -32,3 +32,6 @@ export function describeError(error: unknown): string {
     return String(error);
   }
 }
+
+/** A file that parses but is not an OpenAPI document: `lint --ignore-unknown-format` may skip it instead of failing. */
+export class NotOpenApiError extends ToolError {}

@@ -1,10 +1,8 @@
 import { Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
-import { resolveFile } from '@stoplight/json-ref-readers';
-import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
-import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
-import { createResolveHttp } from '@stoplight/json-ref-readers';
 import ruleset from '../../rules';
+import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
+import { createRefResolver } from './ref-resolver';
 
 export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
@@ -16,6 +14,8 @@ export interface LinterOptions {
    * writes them, so a multi-file document's `$ref`s must see the edited text.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** Largest file a `$ref` may read (bytes; default: the same limit as linted documents). */
+  maxFileSize?: number;
 }
 
 export interface Linter {
@@ -26,27 +26,19 @@ export interface Linter {
 
 /** One compiled ruleset, reused for every document of a run. */
 export function createLinter(options: LinterOptions = {}): Linter {
-  const resolver = options.readFile
-    ? overlayResolver(options.readFile, options.allowRemoteRefs === true)
-    : options.allowRemoteRefs
-      ? createHttpAndFileResolver()
-      : new Resolver({ resolvers: { file: { resolve: resolveFile } } });
-  const spectral = new Spectral({ resolver });
+  const refs = createRefResolver(options);
+  const spectral = new Spectral({ resolver: refs.resolver });
   spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
   return {
-    lint: (document) => spectral.run(document, { ignoreUnknownFormat: true }),
+    lint: async (document) => {
+      refs.beginDocument(document.source ?? '');
+      try {
+        return await spectral.run(document, { ignoreUnknownFormat: true });
+      } catch (error) {
+        if (isStackOverflow(error)) throw stackOverflowError(document.source ?? '<document>', 'lint', error);
+        throw error;
+      }
+    },
     functionOptions: (ruleId) => spectral.ruleset?.rules[ruleId]?.then[0]?.functionOptions,
   };
-}
-
-function overlayResolver(readFile: (absolutePath: string) => string | undefined, allowRemoteRefs: boolean): Resolver {
-  const file = {
-    resolve: (ref: Parameters<typeof resolveFile>[0]) => {
-      const text = readFile(ref.href());
-      return text === undefined ? resolveFile(ref) : Promise.resolve(text);
-    },
-  };
-  if (!allowRemoteRefs) return new Resolver({ resolvers: { file } });
-  const http = { resolve: createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) };
-  return new Resolver({ resolvers: { file, http, https: http } });
 }

@@ -1,21 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
-import { ToolError } from '../errors';
+import { NotOpenApiError, ToolError } from '../errors';
+import { checkDocumentLimits, isStackOverflow, stackOverflowError } from './document-limits';
+import { checkOpenApiShape } from './openapi-shape';
+import { readDocumentText, type ReadOptions } from './read-text';
 
 export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+export { NotOpenApiError };
+export type LoadOptions = ReadOptions;
 
-/** Reads and parses one document; a file that cannot be read or parsed is a ToolError naming file, line and column. */
-export async function loadDocument(file: string, displayName = file): Promise<LoadedDocument> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'unknown error'})`;
-    throw new ToolError(why, displayName, undefined, undefined, { cause: error });
-  }
+/**
+ * Reads and parses one document; a file that cannot be read or parsed, or is not an OpenAPI document the rules know,
+ * is a ToolError naming file, line and column (see README, "What it does with bad input").
+ */
+export async function loadDocument(file: string, displayName = file, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const text = await readDocumentText(file, displayName, options);
   // Spectral maps findings into $ref-ed files only from an absolute source (as its own CLI passes): a relative one
   // left them at the $ref in the main file.
   return parseDocument(text, resolve(file), displayName);
@@ -32,15 +32,20 @@ function isJsonFile(file: string): boolean {
 }
 
 export function parseDocument(text: string, file: string, displayName = file): LoadedDocument {
-  const document = createDocument(text, file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM would shift every column Spectral reports by one
+  checkDocumentLimits(text, displayName, isJsonFile(file));
+  let document: LoadedDocument;
+  try {
+    document = createDocument(text, file);
+  } catch (error) {
+    if (isStackOverflow(error)) throw stackOverflowError(displayName, 'parse', error);
+    throw error;
+  }
   const fatal = document.diagnostics.find((diagnostic) => diagnostic.severity === 0);
   if (fatal) {
     const { line, character } = fatal.range.start;
     throw new ToolError(`cannot parse ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, line + 1, character + 1);
   }
-  const data = document.data as Record<string, unknown> | null;
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('openapi' in data || 'swagger' in data)) {
-    throw new ToolError('not an OpenAPI document (no "openapi" or "swagger" field at the root)', displayName, 1, 1);
-  }
+  checkOpenApiShape(document.data, text, displayName);
   return document;
 }

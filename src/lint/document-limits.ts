@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { ToolError } from '../errors';
 
 /**
@@ -27,6 +27,38 @@ export function checkDocumentLimits(text: string, displayName: string, isJson: b
     throw new ToolError(`nested more than ${MAX_NESTING} levels deep; refusing to parse (flatten the document, e.g. with $refs)`, displayName, deep.line, deep.column);
   }
   if (!isJson && mayHoldAlias(text)) checkAliasExpansion(text, displayName);
+  if ([...UNSAFE_KEYS.keys()].some((key) => text.includes(key))) checkUnsafeKeys(text, displayName);
+}
+
+/**
+ * Keys that make Spectral give wrong answers or crash, refused at the key instead. Other keys named like members of
+ * Object.prototype (`constructor`, `toString`, ...) lint normally: the tests prove it.
+ */
+const UNSAFE_KEYS = new Map<string, string>([
+  // Spectral's parsers build objects by assignment: the key sets its object's prototype, and it and its siblings vanish
+  // from what the rules see (Object.prototype itself stays clean).
+  ['__proto__', 'JavaScript parsers turn it into a prototype and drop it'],
+  // Spectral's $ref resolver calls `object.hasOwnProperty(key)` on every object of the document and crashes.
+  ['hasOwnProperty', "Spectral's $ref resolver calls hasOwnProperty() on every object and crashes"],
+]);
+
+function checkUnsafeKeys(text: string, displayName: string): void {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  let found: { key: string; offset: number } | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && UNSAFE_KEYS.has(key)) {
+        found = { key, offset: pair.key && isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (!found) return;
+  const { line, col } = lineCounter.linePos(found.offset);
+  throw new ToolError(`a key named "${found.key}" cannot be linted: ${UNSAFE_KEYS.get(found.key)} (rename the key)`, displayName, line, col);
 }
 
 /** A stack overflow while parsing or linting a document, as a one-line ToolError (exit 2) instead of a crash. */

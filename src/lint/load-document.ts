@@ -3,7 +3,7 @@ import { Document } from '@stoplight/spectral-core';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { NotOpenApiError, ToolError } from '../errors';
 import { checkDocumentLimits, isStackOverflow, stackOverflowError } from './document-limits';
-import { checkOpenApiShape } from './openapi-shape';
+import { checkOpenApiShape, locate } from './openapi-shape';
 import { readDocumentText, type ReadOptions } from './read-text';
 
 export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
@@ -41,11 +41,21 @@ export function parseDocument(text: string, file: string, displayName = file): L
     if (isStackOverflow(error)) throw stackOverflowError(displayName, 'parse', error);
     throw error;
   }
-  const fatal = document.diagnostics.find((diagnostic) => diagnostic.severity === 0);
+  const fatal = firstFatal(document.diagnostics);
   if (fatal) {
     const { line, character } = fatal.range.start;
-    throw new ToolError(`cannot parse ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, line + 1, character + 1);
+    // Spectral's YAML parser places some errors at character -1 of line 0; the JSON path still says where they are.
+    const [atLine, atColumn] = character < 0 ? locate(text, fatal.path ?? []) : [line + 1, character + 1];
+    throw new ToolError(`cannot parse ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, atLine, atColumn);
   }
   checkOpenApiShape(document.data, text, displayName);
   return document;
+}
+
+/** The parser error to show: one with a real position, the earliest in the file, before ones placed at -1. */
+function firstFatal(diagnostics: LoadedDocument['diagnostics']): LoadedDocument['diagnostics'][number] | undefined {
+  const fatal = diagnostics.filter((diagnostic) => diagnostic.severity === 0);
+  const placed = fatal.filter((diagnostic) => diagnostic.range.start.character >= 0);
+  const byPosition = (a: (typeof fatal)[number], b: (typeof fatal)[number]) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return placed.sort(byPosition)[0] ?? fatal[0];
 }

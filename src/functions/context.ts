@@ -23,9 +23,11 @@ type FunctionSchemas = Parameters<typeof createRulesetFunction>[0];
 
 /** A Spectral function (options validated by `createRulesetFunction` at ruleset load) around a check. */
 export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>) {
-  return createRulesetFunction<unknown, O>(schemas, (input, options, context: RulesetFunctionContext) =>
-    check(input, options, context as unknown as CheckContext),
-  );
+  const fn = (input: unknown, options: O, context: RulesetFunctionContext) => check(input, options, context as unknown as CheckContext);
+  // Spectral names the function in option errors (`"<name>" function does not support "x" option`); an arrow has no
+  // name of its own, so give it the check's (`checkWebhookPathPrefix` → `webhookPathPrefix`).
+  Object.defineProperty(fn, 'name', { value: check.name.replace(/^check(.)/, (_whole, first: string) => first.toLowerCase()) });
+  return createRulesetFunction<unknown, O>(schemas, fn);
 }
 
 /** What every check needs besides its target: the root, and whether a node suppresses this rule. */

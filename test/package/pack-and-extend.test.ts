@@ -4,9 +4,11 @@
  * pages tell users to. One shared setup (one pack, one install) keeps this the suite's only slow test file.
  */
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -156,7 +158,8 @@ paths:
 
 describe('the packed package, extended from a separate project', () => {
   let project: string;
-  const outputs: Record<'ours' | 'extended' | 'dogfood' | 'esm' | 'team' | 'options', string> = {} as never;
+  let server: Server | undefined;
+  const outputs: Record<'ours' | 'extended' | 'dogfood' | 'esm' | 'team' | 'options' | 'url', string> = {} as never;
   const profileBuilt = existsSync(join(repoRoot, 'dist', 'rules', 'profiles', 'standard-webhooks.js'));
 
   beforeAll(async () => {
@@ -178,9 +181,20 @@ describe('the packed package, extended from a separate project', () => {
     writeFileSync(join(project, 'options.spectral.mjs'), OPTIONS_RULESET);
     writeFileSync(join(project, 'payments.yaml'), OPTIONS_DOCUMENT);
 
+    // The pinned-URL alternative: the installed package's files over loopback HTTP, as a CDN serves an npm package.
+    const packageDir = join(project, 'node_modules', 'spectral-webhooks');
+    server = createServer((request, response) => {
+      const file = join(packageDir, normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+      if (!file.startsWith(packageDir + '/') || !existsSync(file)) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    writeFileSync(join(project, 'url.spectral.yaml'), `extends: ["http://127.0.0.1:${port}/dist/spectral-webhooks.mjs"]\n`);
+
     const spectral = join(project, 'node_modules', '.bin', 'spectral');
     const esmEnv = { ...process.env, ...(profileBuilt ? { WITH_PROFILE: '1' } : {}) };
-    [outputs.ours, outputs.extended, outputs.dogfood, outputs.esm, outputs.team, outputs.options] = await Promise.all([
+    [outputs.ours, outputs.extended, outputs.dogfood, outputs.esm, outputs.team, outputs.options, outputs.url] = await Promise.all([
       runLinter(process.execPath, [join(repoRoot, 'bin', 'spectral-webhooks.js'), 'lint', '-f', 'json', ...FIXTURES], repoRoot),
       runLinter(spectral, ['lint', '-f', 'json', ...FIXTURES], project),
       // This repository's own .spectral.yaml, which extends the local build.
@@ -188,10 +202,12 @@ describe('the packed package, extended from a separate project', () => {
       run(process.execPath, ['esm-lint.mjs', ...FIXTURES], { cwd: project, env: esmEnv }).then((result) => result.stdout),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'team.spectral.yaml', 'team-api.yaml'], project),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'options.spectral.mjs', 'payments.yaml'], project),
+      runLinter(spectral, ['lint', '-f', 'json', '-r', 'url.spectral.yaml', ...FIXTURES], project),
     ]);
   }, 240_000);
 
   afterAll(() => {
+    server?.close();
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
@@ -202,6 +218,10 @@ describe('the packed package, extended from a separate project', () => {
     expect([...new Set(ours.map((finding) => finding.code))].sort()).toEqual(CONSUMER_RULES);
     // And findings in other files of a multi-file document are located there, by both.
     expect(ours.filter((finding) => finding.source.includes(join('multi-file', 'paths'))).map((finding) => finding.code).sort()).toEqual(['webhook-https', 'webhook-x-internal']);
+  });
+
+  it('extends by URL of the one-file build (dist/spectral-webhooks.mjs) reports the same', () => {
+    expect(normalise(JSON.parse(outputs.url))).toEqual(normalise(JSON.parse(outputs.ours)));
   });
 
   it("this repository's .spectral.yaml lints the fixtures with the local build, as our CLI does", () => {

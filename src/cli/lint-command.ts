@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { json, stylish, type Formatter } from '@stoplight/spectral-formatters';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { applyBaselineOptions, type BaselineCliOptions } from '../baseline/run';
 import { ToolError } from '../errors';
 import { loadDocument } from '../lint/load-document';
 import { createLinter } from '../lint/linter';
@@ -12,7 +13,7 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TOOL_ERROR = 2;
 
-interface LintOptions {
+interface LintOptions extends BaselineCliOptions {
   format: string;
   failSeverity: string;
   allowRemoteRefs: boolean;
@@ -25,6 +26,8 @@ export function lintCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
     .addOption(new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'))
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
+    .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
+    .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .addHelpText('after', '\nExamples:\n  $ spectral-webhooks lint openapi.yaml\n  $ spectral-webhooks lint -f json -F warn specs/api.yaml specs/events.json\n')
     .action(async (files: string[], options: LintOptions) => {
       process.exitCode = await runLint(files, options);
@@ -33,11 +36,13 @@ export function lintCommand(): Command {
 
 async function runLint(files: string[], options: LintOptions): Promise<number> {
   const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs });
-  const results: ISpectralDiagnostic[] = [];
+  const allResults: ISpectralDiagnostic[] = [];
   for (const file of files) {
     const document = await loadDocument(file);
-    results.push(...(await linter.lint(document)));
+    allResults.push(...(await linter.lint(document)));
   }
+  const { results, notes } = await applyBaselineOptions(allResults, files, options);
+  for (const note of notes) process.stderr.write(note + '\n');
   const failSeverity = parseSeverity(options.failSeverity);
   const formatter = FORMATTERS[options.format] as Formatter;
   const output = formatter(results, { failSeverity });

@@ -82,12 +82,19 @@ describe('writeFileAtomic when the process is killed mid-write', () => {
   const old = Buffer.alloc(size, 'a');
   const next = Buffer.concat([Buffer.alloc(size, 'b'), Buffer.from('-longer')]);
 
-  async function killMidWrite(target: string, signal: NodeJS.Signals, delayMs: number): Promise<void> {
+  /** Lets the child finish `completed` writes, then kills it `delayMs` into the next one. */
+  async function killMidWrite(target: string, signal: NodeJS.Signals, completed: number, delayMs: number): Promise<void> {
     const proc = spawn(process.execPath, [child, target, String(size)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((done) => proc.on('exit', () => done()));
-    await new Promise<void>((started) => proc.stdout.once('data', () => started()));
+    let stdout = '';
+    await new Promise<void>((done) =>
+      proc.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes(`wrote ${completed}\n`)) done();
+      }),
+    );
     await new Promise((wait) => setTimeout(wait, delayMs));
     proc.kill(signal);
     await exited;
@@ -102,7 +109,7 @@ describe('writeFileAtomic when the process is killed mid-write', () => {
     const seen = new Set<string>();
     let leftoverTemps = 0;
     for (let i = 0; i < 8; i++) {
-      await killMidWrite(target, signal, 20 + ((i * 37) % 150));
+      await killMidWrite(target, signal, 1 + (i % 2), (i * 7) % 40);
       const content = readFileSync(target);
       const which = content.equals(old) ? 'old' : content.equals(next) ? 'new' : `partial (${content.length} bytes)`;
       expect(which).not.toMatch(/partial/);
@@ -111,7 +118,7 @@ describe('writeFileAtomic when the process is killed mid-write', () => {
       leftoverTemps += temps.length;
       for (const temp of temps) rmSync(join(dir, temp));
     }
-    // Both contents were seen, so the kills landed between and during writes, not only before the first one.
+    // Both contents were seen: the kills came after completed writes too, not only before the first one.
     expect([...seen].sort()).toEqual(['new', 'old']);
     // SIGTERM lets the library remove its temp file; SIGKILL cannot be caught, so a temp file may stay behind.
     if (signal === 'SIGTERM') expect(leftoverTemps).toBe(0);

@@ -7,8 +7,10 @@ const size = Number(sizeText);
 const contents = [Buffer.alloc(size, 'a'), Buffer.concat([Buffer.alloc(size, 'b'), Buffer.from('-longer')])];
 
 (async () => {
-  process.stdout.write('writing\n');
-  for (let i = 0; ; i++) await writeFileAtomic(target, contents[i % 2]);
+  for (let i = 0; ; i++) {
+    await writeFileAtomic(target, contents[i % 2]);
+    process.stdout.write(`wrote ${i + 1}\n`);
+  }
 })().catch((error) => {
   process.stderr.write(`${error.stack}\n`);
   process.exit(3);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { ISpectralDiagnostic, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
+import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import ruleset from '../../rules';
 import { compileRules, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import type { LoadedDocument } from './load-document';
@@ -8,15 +10,22 @@ export interface LinterOptions {
   allowRemoteRefs?: boolean;
   /** A ruleset to run instead of the bundled one (a user's config layered on it). */
   ruleset?: RulesetDefinition;
-  /** Always run Spectral itself, never the fast engine (the parity test compares the two). */
+  /**
+   * Text of a file to use instead of what is on disk (`undefined`: read the disk). `--fix` lints its edits before it
+   * writes them, so a multi-file document's `$ref`s must see the edited text.
+   */
+  readFile?: (absolutePath: string) => string | undefined;
+  /** `spectral`: always run Spectral itself; `fast`: never (throw instead); `auto` (default): fast when it can. */
   engine?: 'auto' | 'spectral' | 'fast';
 }
 
 export interface Linter {
   lint(document: LoadedDocument): Promise<ISpectralDiagnostic[]>;
+  /** The options the ruleset gives a rule's function (its first `then`), e.g. webhook-path-prefix's extra words. */
+  functionOptions?(ruleId: string): unknown;
 }
 
-/** Why the last lint of a document used Spectral rather than the fast engine (for --verbose and the tests). */
+/** How a document was linted: by the fast engine, or by Spectral and why (for --verbose and the parity test). */
 export interface LintTrace {
   engine: 'fast' | 'spectral';
   reason?: string;
@@ -30,13 +39,11 @@ export interface LintTrace {
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
   let fastRules: EngineRule[] | string = 'a ruleset other than the bundled one';
-  if (mode !== 'spectral' && options.ruleset === undefined) fastRules = compileRules(ruleset);
+  if (mode === 'spectral') fastRules = 'the Spectral engine was asked for';
+  else if (options.ruleset === undefined) fastRules = compileRules(ruleset);
+  const readFile = (file: string) => options.readFile?.(file) ?? readFileSync(file, 'utf8');
   let spectral: Spectral | undefined;
-
-  const runSpectral = (document: LoadedDocument) => {
-    if (!spectral) spectral = createSpectral(options);
-    return spectral.run(document.spectral(), { ignoreUnknownFormat: true });
-  };
+  const getSpectral = () => (spectral ??= createSpectral(options));
 
   return {
     lint: async (document) => {
@@ -45,7 +52,7 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
         const main = document.fast;
         if (main) {
           try {
-            const results = runRules(fastRules, main);
+            const results = runRules(fastRules, main, readFile);
             trace?.(document, { engine: 'fast' });
             return results;
           } catch (error) {
@@ -58,17 +65,44 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       }
       if (mode === 'fast') throw new Error(`the fast engine cannot lint ${document.file}: ${reason}`);
       trace?.(document, { engine: 'spectral', reason });
-      return runSpectral(document);
+      return getSpectral().run(document.spectral(), { ignoreUnknownFormat: true });
+    },
+    functionOptions: (ruleId) => {
+      if (options.ruleset === undefined) {
+        const rule = (ruleset.rules as Record<string, { then: { functionOptions?: unknown } | Array<{ functionOptions?: unknown }> }>)[ruleId];
+        if (!rule) return undefined;
+        return (Array.isArray(rule.then) ? rule.then[0] : rule.then)?.functionOptions;
+      }
+      return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
     },
   };
 }
 
 function createSpectral(options: LinterOptions): Spectral {
   const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
-  const { Resolver, createHttpAndFileResolver } = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
+  const refResolver = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
   const { resolveFile } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
-  const resolver = options.allowRemoteRefs ? createHttpAndFileResolver() : new Resolver({ resolvers: { file: { resolve: resolveFile } } });
+  const resolver = options.readFile
+    ? overlayResolver(options.readFile, options.allowRemoteRefs === true)
+    : options.allowRemoteRefs
+      ? refResolver.createHttpAndFileResolver()
+      : new refResolver.Resolver({ resolvers: { file: { resolve: resolveFile } } });
   const spectral = new core.Spectral({ resolver });
   spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
   return spectral;
+}
+
+function overlayResolver(readFile: (absolutePath: string) => string | undefined, allowRemoteRefs: boolean): Resolver {
+  const { Resolver } = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
+  const { resolveFile, createResolveHttp } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
+  const { DEFAULT_REQUEST_OPTIONS } = require('@stoplight/spectral-runtime') as typeof import('@stoplight/spectral-runtime');
+  const file = {
+    resolve: (ref: Parameters<typeof resolveFile>[0]) => {
+      const text = readFile(ref.href());
+      return text === undefined ? resolveFile(ref) : Promise.resolve(text);
+    },
+  };
+  if (!allowRemoteRefs) return new Resolver({ resolvers: { file } });
+  const http = { resolve: createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) };
+  return new Resolver({ resolvers: { file, http, https: http } });
 }

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { ToolError } from '../errors';
 
 /**
@@ -43,6 +43,7 @@ const UNSAFE_KEYS = new Map<string, string>([
 ]);
 
 function checkUnsafeKeys(text: string, displayName: string): void {
+  const { isScalar, LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   let found: { key: string; offset: number } | undefined;
@@ -68,6 +69,11 @@ export function isStackOverflow(error: unknown): boolean {
 
 export function stackOverflowError(displayName: string, doing: string, error: unknown): ToolError {
   return new ToolError(`nested too deeply to ${doing} (stack overflow); flatten the document, e.g. with $refs`, displayName, undefined, undefined, { cause: error });
+}
+
+/** The `yaml` package, loaded only when a check needs it (it costs start-up time on every run otherwise). */
+function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
 }
 
 interface Position {
@@ -156,6 +162,7 @@ function mayHoldAlias(text: string): boolean {
 }
 
 function checkAliasExpansion(text: string, displayName: string): void {
+  const { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // The `yaml` package's own limit (maxAliasCount) applies only when it builds JS values; counting nodes on its AST
   // measures exactly what Spectral's parser would build, and costs no more than the parse.

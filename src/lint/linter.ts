@@ -1,8 +1,9 @@
-import { Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import ruleset from '../../rules';
+import { compileRules, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
-import { createRefResolver } from './ref-resolver';
+import { createRefResolver, type RefResolver } from './ref-resolver';
 
 export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
@@ -14,6 +15,8 @@ export interface LinterOptions {
    * writes them, so a multi-file document's `$ref`s must see the edited text.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** `spectral`: always run Spectral itself; `fast`: never (throw instead); `auto` (default): fast when it can. */
+  engine?: 'auto' | 'spectral' | 'fast';
   /** Largest file a `$ref` may read (bytes; default: the same limit as linted documents). */
   maxFileSize?: number;
 }
@@ -24,21 +27,73 @@ export interface Linter {
   functionOptions?(ruleId: string): unknown;
 }
 
-/** One compiled ruleset, reused for every document of a run. */
-export function createLinter(options: LinterOptions = {}): Linter {
+/** How a document was linted: by the fast engine, or by Spectral and why (for --verbose and the parity test). */
+export interface LintTrace {
+  engine: 'fast' | 'spectral';
+  reason?: string;
+}
+
+/**
+ * One compiled ruleset, reused for every document of a run. With the bundled ruleset, documents are linted by the fast
+ * engine (src/engine), which gives Spectral's results without loading spectral-core; a user ruleset, or a document the
+ * fast engine cannot mirror exactly (see Unsupported), is linted by Spectral, created on first need.
+ */
+export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
+  const mode = options.engine ?? 'auto';
+  let fastRules: EngineRule[] | string = 'a ruleset other than the bundled one';
+  if (mode === 'spectral') fastRules = 'the Spectral engine was asked for';
+  else if (options.ruleset === undefined) fastRules = compileRules(ruleset);
+  // Both engines read $ref-ed files through it: only inside the project, remote ones only when allowed.
   const refs = createRefResolver(options);
-  const spectral = new Spectral({ resolver: refs.resolver });
-  spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
+  let spectral: Spectral | undefined;
+  const getSpectral = () => (spectral ??= createSpectral(options, refs));
+
+  const lintOne = async (document: LoadedDocument): Promise<ISpectralDiagnostic[]> => {
+    let reason = typeof fastRules === 'string' ? fastRules : undefined;
+    if (typeof fastRules !== 'string') {
+      const main = document.fast;
+      if (main) {
+        try {
+          const results = runRules(fastRules, main, refs.readFileSync);
+          trace?.(document, { engine: 'fast' });
+          return results;
+        } catch (error) {
+          if (!(error instanceof Unsupported)) throw error;
+          reason = error.message;
+        }
+      } else {
+        reason = 'the parser reports diagnostics';
+      }
+    }
+    if (mode === 'fast') throw new Error(`the fast engine cannot lint ${document.file}: ${reason}`);
+    trace?.(document, { engine: 'spectral', reason });
+    return getSpectral().run(document.spectral(), { ignoreUnknownFormat: true });
+  };
+
   return {
     lint: async (document) => {
-      refs.beginDocument(document.source ?? '');
+      refs.beginDocument(document.source);
       try {
-        return await spectral.run(document, { ignoreUnknownFormat: true });
+        return await lintOne(document);
       } catch (error) {
-        if (isStackOverflow(error)) throw stackOverflowError(document.source ?? '<document>', 'lint', error);
+        if (isStackOverflow(error)) throw stackOverflowError(document.file, 'lint', error);
         throw error;
       }
     },
-    functionOptions: (ruleId) => spectral.ruleset?.rules[ruleId]?.then[0]?.functionOptions,
+    functionOptions: (ruleId) => {
+      if (options.ruleset === undefined) {
+        const rule = (ruleset.rules as Record<string, { then: { functionOptions?: unknown } | Array<{ functionOptions?: unknown }> }>)[ruleId];
+        if (!rule) return undefined;
+        return (Array.isArray(rule.then) ? rule.then[0] : rule.then)?.functionOptions;
+      }
+      return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
+    },
   };
+}
+
+function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {
+  const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
+  const spectral = new core.Spectral({ resolver: refs.resolver() });
+  spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
+  return spectral;
 }

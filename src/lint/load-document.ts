@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { Document } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { LintDocument } from '../engine/document';
 import { NotOpenApiError, ToolError } from '../errors';
 import { checkDocumentLimits, isStackOverflow, stackOverflowError } from './document-limits';
 import { checkOpenApiShape, locate } from './openapi-shape';
 import { readDocumentText, type ReadOptions } from './read-text';
 
-export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+/** A parsed document: fast path when possible, Spectral's Document on demand (see src/engine/document.ts). */
+export type LoadedDocument = LintDocument;
 export { NotOpenApiError };
 export type LoadOptions = ReadOptions;
 
@@ -21,10 +21,9 @@ export async function loadDocument(file: string, displayName = file, options: Lo
   return parseDocument(text, resolve(file), displayName);
 }
 
-/** A Spectral document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML. */
+/** A document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML (as Spectral does). */
 export function createDocument(text: string, file: string): LoadedDocument {
-  const parser = isJsonFile(file) ? Json : Yaml;
-  return new Document(text, parser as never, file) as LoadedDocument;
+  return new LintDocument(text, file);
 }
 
 function isJsonFile(file: string): boolean {
@@ -34,14 +33,15 @@ function isJsonFile(file: string): boolean {
 export function parseDocument(text: string, file: string, displayName = file): LoadedDocument {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM would shift every column Spectral reports by one
   checkDocumentLimits(text, displayName, isJsonFile(file));
-  let document: LoadedDocument;
+  const document = createDocument(text, file);
+  let diagnostics: LoadedDocument['diagnostics'];
   try {
-    document = createDocument(text, file);
+    diagnostics = document.diagnostics; // parses (the fast way, or Spectral's)
   } catch (error) {
     if (isStackOverflow(error)) throw stackOverflowError(displayName, 'parse', error);
     throw error;
   }
-  const fatal = firstFatal(document.diagnostics);
+  const fatal = firstFatal(diagnostics);
   if (fatal) {
     const { line, character } = fatal.range.start;
     // Spectral's YAML parser places some errors at character -1 of line 0; the JSON path still says where they are.

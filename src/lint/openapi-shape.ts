@@ -1,4 +1,3 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { NotOpenApiError, ToolError } from '../errors';
 import { HTTP_METHODS } from '../openapi/operations';
 import { isObject, ownEntries, ownValue, type JsonPath } from '../openapi/json';
@@ -62,6 +61,7 @@ function describe(value: unknown): string {
  * Only called on the way to an error, so it may parse the text again.
  */
 export function locate(text: string, path: JsonPath): [number, number] {
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   let node: unknown = document.contents;

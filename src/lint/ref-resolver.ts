@@ -1,8 +1,6 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createResolveHttp } from '@stoplight/json-ref-readers';
-import { Resolver } from '@stoplight/spectral-ref-resolver';
-import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
+import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { describeError } from '../errors';
 import { readDocumentText, type ReadOptions } from './read-text';
 
@@ -16,7 +14,10 @@ export interface RefResolverOptions extends ReadOptions {
 }
 
 export interface RefResolver {
-  resolver: Resolver;
+  /** Spectral's resolver (built on first use: spectral-core is only loaded when Spectral runs). */
+  resolver(): Resolver;
+  /** Reads a `$ref`-ed file for the fast engine, under the same rules; throws when it may not. */
+  readFileSync(file: string): string;
   /**
    * Sets the document whose `$ref`s are resolved next: its project bounds which files they may read. Spectral takes one
    * resolver for all runs, so this is state: lint documents one at a time (the CLI does).
@@ -25,39 +26,52 @@ export interface RefResolver {
 }
 
 /**
- * Spectral's `$ref` resolver with three safety rails. A file `$ref` is read like a linted document (size limit,
- * binary and UTF-8 checks) and only inside the project: the git repository holding the linted document, or outside
- * git the current directory and the document's own directory; a spec in a pull request cannot make CI read
+ * How `$ref`s are read, with three safety rails. A file `$ref` is read like a linted document (size limit, binary and
+ * UTF-8 checks) and only inside the project: the git repository holding the linted document, or outside git the
+ * current directory and the document's own directory — so a spec in a pull request cannot make CI read
  * `../../.ssh/id_rsa` and echo it in a message. A remote `$ref` is not fetched unless allowRemoteRefs, and its
  * `invalid-ref` finding says how to allow it. Each refusal is an `invalid-ref` finding at the `$ref`.
  */
 export function createRefResolver(options: RefResolverOptions = {}): RefResolver {
   const cwd = resolve(options.cwd ?? process.cwd());
   let roots = projectRoots(join(cwd, 'document'), cwd);
-  const remote = options.allowRemoteRefs ? createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) : undefined;
-  const resolveRemote = async (ref: { href(): string }): Promise<unknown> => {
-    if (remote) return remote(ref as never);
-    throw new Error(`${ref.href()} is a remote $ref and was not fetched (pass --allow-remote-refs to fetch it)`);
-  };
-  const resolveFile = async (ref: { href(): string }): Promise<unknown> => {
-    const file = ref.href();
-    const real = realOrSelf(file);
-    if (!roots.some((root) => isInside(real, root))) {
+  const assertInside = (file: string) => {
+    if (!roots.some((root) => isInside(realOrSelf(file), root))) {
       throw new Error(`${file} is outside the project (${roots.join(', ')}); $refs may only read files inside it`);
     }
-    const overlay = options.readFile?.(file);
-    if (overlay !== undefined) return overlay;
-    try {
-      return await readDocumentText(file, file, options);
-    } catch (error) {
-      throw new Error(describeError(error));
-    }
   };
-  const resolver = new Resolver({
-    resolvers: { file: { resolve: resolveFile }, http: { resolve: resolveRemote }, https: { resolve: resolveRemote } },
-  });
+  let resolver: Resolver | undefined;
+  const buildResolver = (): Resolver => {
+    const { Resolver } = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
+    let fetchRemote: ((ref: never) => Promise<unknown>) | undefined;
+    if (options.allowRemoteRefs) {
+      const { createResolveHttp } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
+      const { DEFAULT_REQUEST_OPTIONS } = require('@stoplight/spectral-runtime') as typeof import('@stoplight/spectral-runtime');
+      fetchRemote = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) as never;
+    }
+    const remote = async (ref: { href(): string }): Promise<unknown> => {
+      if (fetchRemote) return fetchRemote(ref as never);
+      throw new Error(`${ref.href()} is a remote $ref and was not fetched (pass --allow-remote-refs to fetch it)`);
+    };
+    const file = async (ref: { href(): string }): Promise<unknown> => {
+      const path = ref.href();
+      assertInside(path);
+      const overlay = options.readFile?.(path);
+      if (overlay !== undefined) return overlay;
+      try {
+        return await readDocumentText(path, path, options);
+      } catch (error) {
+        throw new Error(describeError(error));
+      }
+    };
+    return new Resolver({ resolvers: { file: { resolve: file }, http: { resolve: remote }, https: { resolve: remote } } });
+  };
   return {
-    resolver,
+    resolver: () => (resolver ??= buildResolver()),
+    readFileSync: (file) => {
+      assertInside(file);
+      return options.readFile?.(file) ?? readFileSync(file, 'utf8');
+    },
     beginDocument: (source) => {
       roots = projectRoots(resolve(cwd, source), cwd);
     },

@@ -6,6 +6,7 @@ import { ToolError } from '../errors';
 import { loadDocument } from '../lint/load-document';
 import { createLinter } from '../lint/linter';
 import { createFixer } from '../fix/fix-command';
+import { parseFileSize } from '../lint/read-text';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 
 const FORMATTERS: Record<string, Formatter> = { stylish, json };
@@ -20,6 +21,7 @@ interface LintOptions extends BaselineCliOptions {
   allowRemoteRefs: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  maxFileSize: string;
 }
 
 export function lintCommand(): Command {
@@ -29,6 +31,7 @@ export function lintCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
     .addOption(new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'))
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
+    .option('--max-file-size <size>', 'refuse documents (and $ref-ed files) larger than this, e.g. 50MB, 512KB', '50MB')
     .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
@@ -40,7 +43,8 @@ export function lintCommand(): Command {
 }
 
 async function runLint(files: string[], options: LintOptions): Promise<number> {
-  const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs });
+  const maxFileSize = parseFileSize(options.maxFileSize);
+  const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs, maxFileSize });
   const allResults: ISpectralDiagnostic[] = [];
   const fixer = options.fix || options.fixDryRun ? createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions: { allowRemoteRefs: options.allowRemoteRefs } }) : undefined;
   for (const file of files) {
@@ -48,7 +52,7 @@ async function runLint(files: string[], options: LintOptions): Promise<number> {
       allResults.push(...(await fixer.fix(file)));
       continue;
     }
-    const document = await loadDocument(file);
+    const document = await loadDocument(file, file, { maxFileSize });
     allResults.push(...(await linter.lint(document)));
   }
   const { results, notes } = await applyBaselineOptions(allResults, files, options);

@@ -80,7 +80,15 @@ function trim(value: number): string {
 }
 
 function tooLarge(size: number, limit: number, atLeast = false): string {
-  return `is ${atLeast ? 'over ' : ''}${formatFileSize(size)}, larger than the ${formatFileSize(limit)} limit for one document (raise it with --max-file-size, e.g. --max-file-size ${formatFileSize(Math.max(size * 2, limit * 2)).replace(' ', '')})`;
+  const enough = atLeast ? '' : `, e.g. --max-file-size ${flagValue(size)}`;
+  return `is ${atLeast ? 'over ' : ''}${formatFileSize(size)}, larger than the ${formatFileSize(limit)} limit for one document (raise it with --max-file-size${enough})`;
+}
+
+/** The smallest round `--max-file-size` value that admits `size` bytes. */
+function flagValue(size: number): string {
+  if (size >= 1024 ** 2) return `${Math.ceil(size / 1024 ** 2)}MB`;
+  if (size >= 1024) return `${Math.ceil(size / 1024)}KB`;
+  return String(size);
 }
 
 /** Reads up to `limit + 1` bytes, so a file that is not a regular file (a pipe, /dev/zero) cannot exhaust memory. */

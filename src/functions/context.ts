@@ -21,11 +21,15 @@ export type Check<O> = (input: unknown, options: O, context: CheckContext) => IF
 
 type FunctionSchemas = Parameters<typeof createRulesetFunction>[0];
 
-/** A Spectral function (options validated by `createRulesetFunction` at ruleset load) around a check. */
+/**
+ * A Spectral function (options validated by `createRulesetFunction` at ruleset load) around a check. The check rides
+ * along as `.check`, so `webhook-lint-ignore` can re-run a rule's pure check on a document with one ignore removed.
+ */
 export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>) {
-  return createRulesetFunction<unknown, O>(schemas, (input, options, context: RulesetFunctionContext) =>
+  const fn = createRulesetFunction<unknown, O>(schemas, (input, options, context: RulesetFunctionContext) =>
     check(input, options, context as unknown as CheckContext),
   );
+  return Object.assign(fn, { check: check as Check<unknown> });
 }
 
 /** What every check needs besides its target: the root, and whether a node suppresses this rule. */

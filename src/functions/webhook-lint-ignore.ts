@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { ignoreSites, isIgnored, LINT_IGNORE_KEY, parseLintIgnore, type IgnoreLevel, type IgnoreSite } from '../openapi/ignore';
 import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
 import { valueAt } from '../openapi/refs';
-import { ruleScope, spectralFunction, type Check, type CheckContext, type IFunctionResult } from './context';
+import { CHECK, ruleScope, spectralFunction, type CheckContext, type CheckedFunction, type IFunctionResult } from './context';
 import { knownRule, knownRuleIds } from './known-rules';
 
 export interface LintIgnoreOptions {
@@ -78,7 +78,7 @@ function unknownMessage(id: string): string {
 type Verdict = 'suppresses' | 'nothing' | 'cannot-tell';
 
 /**
- * Re-runs rules' checks (pure functions, exported by each rule's Spectral function as `.check`) on copies of the
+ * Re-runs rules' checks (pure functions that `spectralFunction` keeps under CHECK) on copies of the
  * document. A copy shares every node with the original except those on the JSON paths that change, so one re-run
  * costs one run of that check, not a copy of the document. A rule's findings on the original are computed once.
  */
@@ -125,7 +125,7 @@ class Rerun {
     const givens = rerunnableGivens(rule);
     if (!givens) return undefined;
     for (const then of Array.isArray(rule.then) ? rule.then : [rule.then]) {
-      const check = (then.function as { check?: Check<unknown> }).check;
+      const check = (then.function as Partial<CheckedFunction>)[CHECK]?.check;
       if (typeof check !== 'function' || then.field !== undefined) return undefined;
       for (const given of givens) {
         const input = valueAt(root, given);

@@ -1,5 +1,4 @@
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import { distance } from 'fastest-levenshtein';
 import { ignoreSites, isIgnored, LINT_IGNORE_KEY, parseLintIgnore, type IgnoreLevel, type IgnoreSite } from '../openapi/ignore';
 import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
 import { valueAt } from '../openapi/refs';
@@ -64,6 +63,22 @@ export function checkLintIgnore(_root: unknown, options: LintIgnoreOptions | nul
 
 function where(level: IgnoreLevel): string {
   return level === 'document' ? 'document root' : level;
+}
+
+/**
+ * Levenshtein distance, written here rather than imported: rule functions go into the single-file ruleset bundle
+ * (scripts/bundle-ruleset.cjs), which may import only the @stoplight packages Spectral supplies to every ruleset.
+ */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function unknownMessage(id: string): string {

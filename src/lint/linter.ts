@@ -67,7 +67,9 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
     }
     if (mode === 'fast') throw new Error(`the fast engine cannot lint ${document.file}: ${reason}`);
     trace?.(document, { engine: 'spectral', reason });
-    return getSpectral().run(document.spectral(), { ignoreUnknownFormat: true });
+    const spectralDocument = document.spectral();
+    const results = await getSpectral().run(spectralDocument, { ignoreUnknownFormat: true });
+    return results.map((result) => repairRefPath(result, spectralDocument));
   };
 
   return {
@@ -96,4 +98,39 @@ function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {
   const spectral = new core.Spectral({ resolver: refs.resolver() });
   spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
   return spectral;
+}
+
+/**
+ * Spectral's resolver percent-decodes the keys on result paths that go through its resolved document (`/%20` becomes
+ * `/ `, as in `invalid-ref`), so the path names no node and the range falls back to an ancestor. Maps each decoded key
+ * back to the document's own key (found by the property tests).
+ */
+function repairRefPath(result: ISpectralDiagnostic, document: ReturnType<LoadedDocument['spectral']>): ISpectralDiagnostic {
+  if (result.source !== undefined && result.source !== document.source) return result;
+  let node: unknown = document.data;
+  let changed = false;
+  const path = result.path.map((segment) => {
+    if (node === null || typeof node !== 'object') return segment;
+    const record = node as Record<string, unknown>;
+    let key = segment;
+    if (!Object.prototype.hasOwnProperty.call(record, key)) {
+      const own = Object.keys(record).find((candidate) => safeDecode(candidate) === String(segment));
+      if (own !== undefined) {
+        key = own;
+        changed = true;
+      }
+    }
+    node = record[key as string];
+    return key;
+  });
+  if (!changed) return result;
+  return { ...result, path, range: document.getRangeForJsonPath(path, true) ?? result.range };
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

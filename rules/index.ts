@@ -8,6 +8,12 @@ import webhookSecurity from './webhook-security';
 import webhookHttps from './webhook-https';
 import webhookProducerSignature from './webhook-producer-signature';
 import webhookProducerPayloadSchema from './webhook-producer-payload-schema';
+import webhookProducerIdempotency from './webhook-producer-idempotency';
+import webhookProducerVersionedPayload from './webhook-producer-versioned-payload';
+import webhookProducerSuccessResponse from './webhook-producer-success-response';
+import webhookProducerPost from './webhook-producer-post';
+import webhookProducerSubscriptionManagement from './webhook-producer-subscription-management';
+import webhookProducerRetries from './webhook-producer-retries';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -23,6 +29,12 @@ const ruleset = {
     'webhook-https': webhookHttps,
     'webhook-producer-signature': webhookProducerSignature,
     'webhook-producer-payload-schema': webhookProducerPayloadSchema,
+    'webhook-producer-idempotency': webhookProducerIdempotency,
+    'webhook-producer-versioned-payload': webhookProducerVersionedPayload,
+    'webhook-producer-success-response': webhookProducerSuccessResponse,
+    'webhook-producer-post': webhookProducerPost,
+    'webhook-producer-subscription-management': webhookProducerSubscriptionManagement,
+    'webhook-producer-retries': webhookProducerRetries,
   },
 } satisfies RulesetDefinition;
 

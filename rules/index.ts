@@ -14,6 +14,8 @@ import webhookProducerSuccessResponse from './webhook-producer-success-response'
 import webhookProducerPost from './webhook-producer-post';
 import webhookProducerSubscriptionManagement from './webhook-producer-subscription-management';
 import webhookProducerRetries from './webhook-producer-retries';
+import standardWebhooksHeaders from './standard-webhooks-headers';
+import standardWebhooksEnvelope from './standard-webhooks-envelope';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -35,6 +37,9 @@ const ruleset = {
     'webhook-producer-post': webhookProducerPost,
     'webhook-producer-subscription-management': webhookProducerSubscriptionManagement,
     'webhook-producer-retries': webhookProducerRetries,
+    // Off here (recommended: false); on in the Standard Webhooks profile, rules/profiles/standard-webhooks.ts.
+    'standard-webhooks-headers': standardWebhooksHeaders,
+    'standard-webhooks-envelope': standardWebhooksEnvelope,
   },
 } satisfies RulesetDefinition;
 

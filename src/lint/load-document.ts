@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { Document } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { resolve } from 'node:path';
+import { LintDocument } from '../engine/document';
 import { ToolError } from '../errors';
 
-export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+/** A parsed document: fast path when possible, Spectral's Document on demand (see src/engine/document.ts). */
+export type LoadedDocument = LintDocument;
 
 /** Reads and parses one document; a file that cannot be read or parsed is a ToolError naming file, line and column. */
 export async function loadDocument(file: string, displayName = file): Promise<LoadedDocument> {
@@ -15,13 +16,14 @@ export async function loadDocument(file: string, displayName = file): Promise<Lo
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'unknown error'})`;
     throw new ToolError(why, displayName, undefined, undefined, { cause: error });
   }
-  return parseDocument(text, file, displayName);
+  // Spectral maps findings into $ref-ed files only from an absolute source (as its own CLI passes): a relative one
+  // left them at the $ref in the main file.
+  return parseDocument(text, resolve(file), displayName);
 }
 
-/** A Spectral document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML. */
+/** A document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML (as Spectral does). */
 export function createDocument(text: string, file: string): LoadedDocument {
-  const parser = isJsonFile(file) ? Json : Yaml;
-  return new Document(text, parser as never, file) as LoadedDocument;
+  return new LintDocument(text, file);
 }
 
 function isJsonFile(file: string): boolean {

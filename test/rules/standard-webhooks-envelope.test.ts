@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, envelope, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, envelope, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
 import { checkStandardWebhooksEnvelope } from '../../src/functions/standard-webhooks-envelope';
 
 const ID = 'standard-webhooks-envelope';

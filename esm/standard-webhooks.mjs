@@ -1,5 +1,5 @@
-// The ESM entry of `spectral-webhooks/standard-webhooks`: Node hands the CommonJS module's `module.exports` to ESM as
-// its default export, so both entries share one ruleset object (and one base ruleset inside it).
-import standardWebhooks from '../dist/rules/profiles/standard-webhooks.js';
+// The ESM entry of `spectral-webhooks/standard-webhooks`, the opt-in Standard Webhooks profile: like esm/index.mjs,
+// it hands the CommonJS build's `module.exports` to ESM as the default export.
+import profile from '../dist/rules/profiles/standard-webhooks.js';
 
-export default standardWebhooks;
+export default profile;

@@ -16,6 +16,8 @@ import webhookProducerSubscriptionManagement from './webhook-producer-subscripti
 import webhookProducerRetries from './webhook-producer-retries';
 import standardWebhooksHeaders from './standard-webhooks-headers';
 import standardWebhooksEnvelope from './standard-webhooks-envelope';
+import webhookLintIgnore from './webhook-lint-ignore';
+import { registerRules } from '../src/functions/known-rules';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -40,7 +42,11 @@ const ruleset = {
     // Off here (recommended: false); on in the Standard Webhooks profile, rules/profiles/standard-webhooks.ts.
     'standard-webhooks-headers': standardWebhooksHeaders,
     'standard-webhooks-envelope': standardWebhooksEnvelope,
+    'webhook-lint-ignore': webhookLintIgnore,
   },
 } satisfies RulesetDefinition;
+
+// webhook-lint-ignore knows (and re-runs) the rules registered here.
+registerRules(ruleset.rules);
 
 export = ruleset;

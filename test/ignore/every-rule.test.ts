@@ -75,6 +75,9 @@ describe('x-lint-ignore works for every rule of the ruleset', { timeout: 120_000
     const fires = (await lint(document)).some((finding) => finding.code === ruleId);
     const findings = await lint(withIgnore(document, [], ruleId));
     expect(findings.filter((finding) => finding.code === ruleId)).toEqual([]);
+    // A rule the base ruleset leaves off (a profile's) may still be on where the spec is linted: never called stale.
+    const offHere = (ruleset.rules as Record<string, { recommended?: boolean }>)[ruleId]?.recommended === false;
+    if (offHere) return;
     expect(findings.filter((finding) => finding.code === SELF).map((finding) => finding.path)).toEqual(fires ? [] : [['x-lint-ignore', ruleId]]);
   });
 

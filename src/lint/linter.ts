@@ -40,9 +40,8 @@ export interface LintTrace {
  */
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
-  let fastRules: EngineRule[] | string = 'a ruleset other than the bundled one';
-  if (mode === 'spectral') fastRules = 'the Spectral engine was asked for';
-  else if (options.ruleset === undefined) fastRules = compileRules(ruleset);
+  let fastRules: EngineRule[] | string = 'the Spectral engine was asked for';
+  if (mode !== 'spectral') fastRules = compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
   // Both engines read $ref-ed files through it: only inside the project, remote ones only when allowed.
   const refs = createRefResolver(options);
   let spectral: Spectral | undefined;

@@ -19,12 +19,13 @@ export class YamlFile implements EditableFile {
   private readonly document: Document.Parsed;
   private readonly eol: string;
   private usedAnchors: Set<string> | undefined;
+  private flowRanges: Array<[number, number]> | undefined;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
-    this.document = parseDocument(text, { keepSourceTokens: true, merge: true, uniqueKeys: false });
+    this.document = parseDocument(text, { merge: true, uniqueKeys: false });
     if (this.document.errors.length > 0) throw new Error(`cannot parse YAML: ${this.document.errors[0]?.message ?? ''}`);
     this.data = this.document.toJS({ maxAliasCount: 10_000 });
     this.eol = lineEnding(text);
@@ -169,12 +170,13 @@ export class YamlFile implements EditableFile {
 
   /** Whether the offset sits inside a flow collection (where `,[]{}` end a plain scalar). */
   private insideFlow(offset: number): boolean {
-    let inside = false;
-    visit(this.document, {
-      Map: (_key, map) => void (map.flow && map.range && map.range[0] < offset && offset < map.range[1] && (inside = true)),
-      Seq: (_key, seq) => void (seq.flow && seq.range && seq.range[0] < offset && offset < seq.range[1] && (inside = true)),
-    });
-    return inside;
+    if (!this.flowRanges) {
+      const ranges: Array<[number, number]> = [];
+      const collect = (_key: unknown, node: YAMLMap | YAMLSeq) => void (node.flow && node.range && ranges.push([node.range[0], node.range[1]]));
+      visit(this.document, { Map: collect, Seq: collect });
+      this.flowRanges = ranges;
+    }
+    return this.flowRanges.some(([start, end]) => start < offset && offset < end);
   }
 }
 

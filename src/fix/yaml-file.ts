@@ -64,8 +64,11 @@ export class YamlFile implements EditableFile {
       if (at === undefined) throw new FixRefusal('cannot place a new key in this mapping');
       return [{ offset: at, length: 0, content: `${entry}, ` }];
     }
-    const at = first ? keyStart(first) : undefined;
-    if (at === undefined || hasProps(first?.key)) throw new FixRefusal('cannot place a new key in this mapping');
+    // After any merge keys (`<<: *defaults`): some parsers let a later merge override an earlier own key.
+    const lastMerge = map.items.reduce((last, pair, index) => (isMergeKey(pair.key) ? index : last), -1);
+    const before = map.items[lastMerge + 1];
+    const at = before ? keyStart(before) : undefined;
+    if (at === undefined || hasProps(before?.key)) throw new FixRefusal('cannot place a new key in this mapping');
     const column = at - (this.text.lastIndexOf('\n', at - 1) + 1);
     return [{ offset: at, length: 0, content: `${entry}${this.eol}${' '.repeat(column)}` }];
   }
@@ -123,7 +126,7 @@ export class YamlFile implements EditableFile {
       if (isMap(node)) {
         pair = (node as YAMLMap<Node, Node | null>).items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) {
-          if ((node as YAMLMap).items.some((item) => isScalar(item.key) && item.key.value === '<<')) throw shared('merge key <<');
+          if ((node as YAMLMap).items.some((item) => isMergeKey(item.key))) throw shared('merge key <<');
           throw new FixRefusal('the node is not in the file');
         }
         node = pair.value;
@@ -193,6 +196,11 @@ function plainKeepsValue(value: string, inFlow: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** With `merge: true`, the yaml package gives a merge key the value Symbol(<<); a quoted '<<' stays a string. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
 }
 
 function keyStart(pair: Pair<unknown, unknown>): number | undefined {

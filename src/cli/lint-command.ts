@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
 import { json, stylish, type Formatter } from '@stoplight/spectral-formatters';
-import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic, RulesetDefinition } from '@stoplight/spectral-core';
 import { applyBaselineOptions, type BaselineCliOptions } from '../baseline/run';
 import { ToolError } from '../errors';
 import { loadDocument } from '../lint/load-document';
-import { createLinter } from '../lint/linter';
+import { createLinter, type LinterOptions } from '../lint/linter';
+import standardWebhooks from '../../rules/profiles/standard-webhooks';
 import { createFixer } from '../fix/fix-command';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 
@@ -20,6 +21,7 @@ interface LintOptions extends BaselineCliOptions {
   allowRemoteRefs: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  profile?: string;
 }
 
 export function lintCommand(): Command {
@@ -33,6 +35,7 @@ export function lintCommand(): Command {
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
     .option('--fix-dry-run', 'like --fix, but print a unified diff per file and write nothing')
+    .addOption(new Option('--profile <profile>', 'add an opt-in profile to the ruleset (standard-webhooks: Standard Webhooks v1 headers and envelope)').choices(['standard-webhooks']))
     .addHelpText('after', '\nExamples:\n  $ spectral-webhooks lint openapi.yaml\n  $ spectral-webhooks lint -f json -F warn specs/api.yaml specs/events.json\n  $ spectral-webhooks lint --fix-dry-run openapi.yaml   # show the fixes as a diff\n  $ spectral-webhooks lint --fix openapi.yaml           # apply them\n')
     .action(async (files: string[], options: LintOptions) => {
       process.exitCode = await runLint(files, options);
@@ -40,9 +43,10 @@ export function lintCommand(): Command {
 }
 
 async function runLint(files: string[], options: LintOptions): Promise<number> {
-  const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs });
+  const linterOptions: LinterOptions = { allowRemoteRefs: options.allowRemoteRefs, ...profileRuleset(options.profile) };
+  const linter = createLinter(linterOptions);
   const allResults: ISpectralDiagnostic[] = [];
-  const fixer = options.fix || options.fixDryRun ? createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions: { allowRemoteRefs: options.allowRemoteRefs } }) : undefined;
+  const fixer = options.fix || options.fixDryRun ? createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
   for (const file of files) {
     if (fixer) {
       allResults.push(...(await fixer.fix(file)));
@@ -59,6 +63,11 @@ async function runLint(files: string[], options: LintOptions): Promise<number> {
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   if (fixer) process.stderr.write(`${fixer.summary()}\n`);
   return results.some((result) => result.severity <= failSeverity) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A profile's ruleset: the bundled one plus the profile's rules (so linted by Spectral, not the fast engine). */
+function profileRuleset(profile: string | undefined): Pick<LinterOptions, 'ruleset'> {
+  return profile === 'standard-webhooks' ? { ruleset: standardWebhooks as RulesetDefinition } : {};
 }
 
 export { ToolError };

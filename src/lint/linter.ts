@@ -1,4 +1,4 @@
-import { Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
+import { Spectral, type ISpectralDiagnostic, type Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import { resolveFile } from '@stoplight/json-ref-readers';
 import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import ruleset from '../../rules';
@@ -8,7 +8,7 @@ export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
   allowRemoteRefs?: boolean;
   /** A ruleset to run instead of the bundled one (a user's config layered on it). */
-  ruleset?: RulesetDefinition;
+  ruleset?: RulesetDefinition | Ruleset;
 }
 
 export interface Linter {

@@ -5,6 +5,9 @@ import { ToolError } from '../errors';
 
 export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
 
+/** A file that parses but is not an OpenAPI document: `lint --ignore-unknown-format` skips it instead of failing. */
+export class NotOpenApiError extends ToolError {}
+
 /** Reads and parses one document; a file that cannot be read or parsed is a ToolError naming file, line and column. */
 export async function loadDocument(file: string, displayName = file): Promise<LoadedDocument> {
   let text: string;
@@ -37,7 +40,7 @@ export function parseDocument(text: string, file: string, displayName = file): L
   }
   const data = document.data as Record<string, unknown> | null;
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('openapi' in data || 'swagger' in data)) {
-    throw new ToolError('not an OpenAPI document (no "openapi" or "swagger" field at the root)', displayName, 1, 1);
+    throw new NotOpenApiError('not an OpenAPI document (no "openapi" or "swagger" field at the root)', displayName, 1, 1);
   }
   return document;
 }

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The repository root (tests spawn the real built binary from here: run `npm run build` first; `npm test` does). */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const BIN = join(REPO_ROOT, 'bin', 'spectral-webhooks.js');
+
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  /** The exit status (null only if the process was killed by a signal). */
+  status: number | null;
+}
+
+export interface RunOptions {
+  /** Working directory; defaults to the repository root. Scenario tests should use a temp dir (see `tempProject`). */
+  cwd?: string;
+  /** Text written to the process's stdin (stdin is closed either way, never a TTY). */
+  input?: string;
+  /** Extra environment; a key set to `undefined` is removed. Colour variables are cleared unless given here. */
+  env?: Record<string, string | undefined>;
+  /** Kill the process after this many milliseconds (default 30 s) so a hang fails the test instead of stalling it. */
+  timeoutMs?: number;
+}
+
+/** Spawns `node bin/spectral-webhooks.js ...args` and collects what a user would see. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env })) {
+    if (value !== undefined) env[key] = value;
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ stdout, stderr, status });
+    });
+    child.stdin.on('error', () => undefined); // the CLI may exit before reading stdin
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary folder holding `files` (path relative to the folder → content); returns its absolute path. */
+export function tempProject(files: Record<string, string> = {}, prefix = 'spectral-webhooks-cli-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  for (const [relative, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, relative)), { recursive: true });
+    writeFileSync(join(folder, relative), content);
+  }
+  return folder;
+}

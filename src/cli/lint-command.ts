@@ -3,9 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { ToolError } from '../errors';
 import { findConfigFile, loadConfigRuleset } from '../config/load-config';
-import { NotOpenApiError, loadDocument, parseDocument, type LoadedDocument } from '../lint/load-document';
-import { createLinter } from '../lint/linter';
-import ownRuleset from '../../rules';
+import type { LoadedDocument } from '../lint/load-document';
 import { expandInputs } from './inputs';
 import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
@@ -144,6 +142,9 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     throw new ToolError(`no OpenAPI document matches ${list} (check the pattern, or pass --allow-empty-input)`);
   }
 
+  // Spectral and the rules load only once arguments are known good: a usage error answers at once.
+  const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
+  const { createLinter } = await import('../lint/linter');
   const { ruleset, definition } = await chooseRuleset(options, cwd, log);
   const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? definition });
   const results: ISpectralDiagnostic[] = [];
@@ -212,7 +213,8 @@ async function chooseRuleset(
   cwd: string,
   log: (line: string) => void,
 ): Promise<{ ruleset?: Ruleset; definition: RulesetDefinition }> {
-  const definition = ownRuleset as RulesetDefinition;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const definition = require('../../rules') as RulesetDefinition;
   const file = options.ruleset !== undefined ? resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
   if (file === undefined) {
     log(options.config ? 'no .spectral.* ruleset found: using the webhook rules as they are' : '--no-config: using the webhook rules as they are');

@@ -26,6 +26,13 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 /** Formats people read in a terminal: they show paths relative to the working directory. */
 const HUMAN_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 'markdown', 'html']);
 
+/**
+ * Formats that get no per-result documentationUrl, as spectral-cli does by default: JSON keeps its documented six
+ * keys, SARIF has helpUri per rule, and stylish/pretty would add a long URL column (stylish lists links once instead).
+ * The others (html, junit, text, teamcity) turn it into a link or a trailing note per finding.
+ */
+const WITHOUT_DOCS_URL = new Set<FormatName>(['stylish', 'pretty', 'json', 'sarif']);
+
 /** Loaded on first use: most runs need one formatter, and the library pulls in SARIF and HTML builders. */
 function formatter(name: FormatName): Formatter {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,16 +100,15 @@ export interface RenderContext {
 /** The text of one report. JSON keeps Spectral's contract: `{code, path, message, severity, range, source}`. */
 export function render(format: FormatName, context: RenderContext): string {
   const { results, ruleset, failSeverity, version, cwd } = context;
-  // spectral-cli drops documentationUrl from results unless asked: the JSON contract stays the documented six keys,
-  // and stylish would otherwise add a long URL column to every line. SARIF and github-actions read links from the ruleset.
   const shown = results.map((result) => {
     const copy: ISpectralDiagnostic = { ...result };
-    delete copy.documentationUrl;
+    if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
     if (HUMAN_FORMATS.has(format) && copy.source) copy.source = relativePath(cwd, copy.source);
     return copy;
   });
   let text = formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });
   if (format === 'sarif') text = brandSarif(text, version);
+  if (format === 'code-climate' || format === 'gitlab') text = oneBasedPositions(text);
   if (format === 'stylish') text = finishStylish(text, context);
   if (!context.toStdout) text = stripVTControlCharacters(text);
   return text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
@@ -124,6 +130,22 @@ function brandSarif(text: string, version: string): string {
     });
   }
   return JSON.stringify(log, null, 2);
+}
+
+/**
+ * The library writes Spectral's 0-based lines and columns into `positions`; the Code Climate spec (and GitLab, which
+ * shows the line) counts from 1, like every other format here.
+ */
+function oneBasedPositions(text: string): string {
+  type Position = { line: number; column: number };
+  const issues = JSON.parse(text) as Array<{ location: { positions: { begin: Position; end: Position } } }>;
+  for (const { location } of issues) {
+    for (const position of [location.positions.begin, location.positions.end]) {
+      position.line += 1;
+      position.column += 1;
+    }
+  }
+  return JSON.stringify(issues, null, '\t');
 }
 
 /** Stylish plus what people need next: one docs link per rule that fired (under the summary), or a clean message. */

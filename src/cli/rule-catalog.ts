@@ -1,5 +1,4 @@
 import type { RulesetDefinition } from '@stoplight/spectral-core';
-import ownRuleset from '../../rules';
 import { FIXABLE_RULES } from '../fix/fixable';
 import { SEVERITY_NAMES } from './severity';
 
@@ -12,7 +11,7 @@ export interface RuleEntry {
 }
 
 /** Every rule of the bundled ruleset, read from the ruleset object itself (so a new rule shows up with no edit here). */
-export function ruleCatalog(definition: RulesetDefinition = ownRuleset as RulesetDefinition): RuleEntry[] {
+export function ruleCatalog(definition: RulesetDefinition = ownRuleset()): RuleEntry[] {
   const rules = (definition as { rules?: Record<string, { severity?: unknown; description?: string; documentationUrl?: string }> }).rules ?? {};
   return Object.entries(rules)
     .map(([id, rule]) => ({
@@ -30,4 +29,10 @@ function severityName(severity: unknown): string {
   if (typeof severity === 'number') return SEVERITY_NAMES[severity] ?? String(severity);
   if (typeof severity === 'string') return severity;
   return 'warn';
+}
+
+function ownRuleset(): RulesetDefinition {
+  // Loaded on use so that `--help` and usage errors do not pay for Spectral's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../rules') as RulesetDefinition;
 }

@@ -6,6 +6,8 @@ import webhookMethodPost from './webhook-method-post';
 import webhookXInternal from './webhook-x-internal';
 import webhookSecurity from './webhook-security';
 import webhookHttps from './webhook-https';
+import webhookProducerSignature from './webhook-producer-signature';
+import webhookProducerPayloadSchema from './webhook-producer-payload-schema';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -19,6 +21,8 @@ const ruleset = {
     'webhook-x-internal': webhookXInternal,
     'webhook-security': webhookSecurity,
     'webhook-https': webhookHttps,
+    'webhook-producer-signature': webhookProducerSignature,
+    'webhook-producer-payload-schema': webhookProducerPayloadSchema,
   },
 } satisfies RulesetDefinition;
 

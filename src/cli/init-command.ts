@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { ToolError } from '../errors';
 import { CONFIG_FILE_NAMES } from '../config/load-config';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 export const INIT_CONFIG = `# Spectral ruleset for this repository: the webhook guideline's rules, and room for your own.
 # Used by \`spectral-webhooks lint\` (which finds it in this folder or a parent) and by stock \`spectral lint\`
@@ -73,8 +74,6 @@ Examples:
         const hint = options.force ? 'remove it first: only .spectral.yaml is replaced' : 'use --force to replace .spectral.yaml';
         throw new ToolError(`${names} already exists; not overwritten (${hint})`);
       }
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
       await writeFileAtomic(target, INIT_CONFIG);
       process.stdout.write(`Wrote .spectral.yaml (extends spectral-webhooks).\n\n${SNIPPETS}`);
     });

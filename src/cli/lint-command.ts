@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { ToolError } from '../errors';
 import { findConfigFile, loadConfigRuleset } from '../config/load-config';
-import type { LoadedDocument } from '../lint/load-document';
+import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
 import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
@@ -15,7 +15,7 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TOOL_ERROR = 2;
 
-export interface LintOptions {
+export interface LintOptions extends BaselineCliOptions {
   format: FormatName[];
   output?: string;
   outputFor: Record<string, string>;
@@ -30,6 +30,8 @@ export interface LintOptions {
   ruleset?: string;
   config: boolean;
   allowRemoteRefs: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** A hidden option that `-o.<format> FILE` (spectral-cli's spelling) is rewritten to before commander parses argv. */
@@ -45,6 +47,10 @@ Examples:
                                                                       terminal output plus a SARIF file
   $ spectral-webhooks lint -f github-actions openapi.yaml             annotations in a pull request
   $ cat openapi.yaml | spectral-webhooks lint - --stdin-filepath openapi.yaml
+  $ spectral-webhooks lint --fix-dry-run openapi.yaml                 show the fixes as a diff
+  $ spectral-webhooks lint --fix openapi.yaml                         apply them
+  $ spectral-webhooks lint --baseline .spectral-webhooks-baseline.json openapi.yaml
+                                                                      fail only on findings not in the baseline
 
 Exit status: 0 no finding at or above --fail-severity, 1 findings (or more warnings than --max-warnings),
 2 the tool could not do its job (bad arguments, unreadable or unparsable file, bad config).
@@ -74,6 +80,10 @@ export function lintCommand(): Command {
     .option('-r, --ruleset <file>', 'a Spectral ruleset to layer over the webhook rules (default: .spectral.{yaml,yml,json,js,mjs} found in cwd or a parent, up to the git root)')
     .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
+    .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
+    .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
+    .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
+    .option('--fix-dry-run', 'like --fix, but print a unified diff per file and write nothing')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], options: LintOptions) => {
       process.exitCode = await runLint(files, options);
@@ -131,6 +141,9 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
   const targets = planOutputs(formats, options.output, options.outputFor);
   const failSeverity = parseSeverity(options.failSeverity);
+  if ((options.fix || options.fixDryRun) && patterns.includes('-')) {
+    throw new ToolError('--fix and --fix-dry-run edit files: they cannot read a document from stdin (-)');
+  }
   if (options.stdinFilepath !== undefined && !patterns.includes('-')) {
     throw new ToolError('--stdin-filepath names the document read from stdin: add - to the files (e.g. lint - --stdin-filepath api.yaml)');
   }
@@ -146,13 +159,17 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
   const { ruleset, definition } = await chooseRuleset(options, cwd, log);
-  const linter = createLinter({ allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? definition });
-  const results: ISpectralDiagnostic[] = [];
-  let filesLinted = 0;
-  const lintOne = async (load: () => Promise<LoadedDocument>, name: string, skippable: boolean): Promise<void> => {
-    let document: LoadedDocument;
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? definition };
+  const linter = createLinter(linterOptions);
+  const fixer =
+    options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
+  const allResults: ISpectralDiagnostic[] = [];
+  const linted: string[] = [];
+  const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean): Promise<void> => {
     try {
-      document = await load();
+      log(`linting ${name}`);
+      allResults.push(...(await run()));
+      linted.push(name);
     } catch (error) {
       if (error instanceof NotOpenApiError && (options.ignoreUnknownFormat || skippable)) {
         log(`skipped ${name}: ${error.message}`);
@@ -160,20 +177,24 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
       }
       throw error;
     }
-    log(`linting ${name}`);
-    results.push(...(await linter.lint(document)));
-    filesLinted++;
   };
   if (inputs.stdin) {
     const name = options.stdinFilepath ?? '<stdin>';
     const source = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
     const text = await readStdin();
-    await lintOne(async () => parseDocument(text, source, name), name, false);
+    await lintOne(async () => linter.lint(parseDocument(text, source, name)), name, false);
   }
   for (const file of inputs.files) {
     const name = display(file, cwd);
-    await lintOne(() => loadDocument(file, name), name, inputs.fromDirectory.has(file));
+    const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name));
+    await lintOne(run, name, inputs.fromDirectory.has(file));
   }
+  const filesLinted = linted.length;
+
+  // Baseline (src/baseline): only findings it does not hold are reported and decide the exit status.
+  const { applyBaselineOptions } = await import('../baseline/run');
+  const { results, notes } = await applyBaselineOptions(allResults, inputs.files, options);
+  for (const note of notes) process.stderr.write(`${note}\n`);
 
   const warnings = results.filter((result) => result.severity === WARNING).length;
   const failed = results.some((result) => result.severity <= failSeverity);
@@ -201,6 +222,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
       log(`wrote ${target.format} report to ${target.file}`);
     }
   }
+  if (fixer) process.stderr.write(`${fixer.summary()}\n`);
   if (tooManyWarnings) {
     process.stderr.write(`spectral-webhooks: too many warnings (${warnings}; --max-warnings allows ${options.maxWarnings})\n`);
   }

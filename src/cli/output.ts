@@ -176,14 +176,11 @@ function finishStylish(text: string, context: RenderContext): string {
 
 /** Writes a report atomically (a reader never sees half a file), creating missing folders as ESLint does. */
 export async function writeReport(file: string, text: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
+  const { writeFileAtomic } = await import('../fs/atomic-write');
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? 'unknown error';
-    throw new ToolError(`cannot write report (${why})`, file, undefined, undefined, { cause: error });
+    throw new ToolError(`cannot write report (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, file, undefined, undefined, { cause: error });
   }
+  await writeFileAtomic(file, text);
 }

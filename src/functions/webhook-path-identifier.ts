@@ -7,7 +7,8 @@ export function checkWebhookPathIdentifier(paths: unknown, _options: null, conte
   const results: IFunctionResult[] = [];
   for (const item of consumerPathItems(paths, context.path)) {
     if (scope.ignoresPath(item.pathKey)) continue;
-    if (segmentsAfterWebhooks(item.pathKey).length > 0) continue;
+    // An empty segment (`/_webhooks//`) names nothing.
+    if (segmentsAfterWebhooks(item.pathKey).some((segment) => segment !== '')) continue;
     const prefix = pathSegments(item.pathKey);
     const example = '/' + [...prefix.slice(0, prefix.indexOf(WEBHOOKS_SEGMENT) + 1), 'sendgrid'].join('/');
     results.push({

@@ -20,7 +20,8 @@ export function checkWebhookPathKebabCase(paths: unknown, _options: null, contex
     const segments = pathSegments(item.pathKey);
     const offending = segments
       .slice(segments.indexOf(WEBHOOKS_SEGMENT) + 1)
-      .filter((segment) => !isTemplated(segment) && !isKebabCase(segment));
+      // An empty segment (`/_webhooks//`) is webhook-path-identifier's finding, not a casing problem.
+      .filter((segment) => segment !== '' && !isTemplated(segment) && !isKebabCase(segment));
     if (offending.length === 0) continue;
     const names = offending.map((segment) => `"${segment}"`).join(', ');
     const noun = offending.length === 1 ? 'segment' : 'segments';

@@ -12,14 +12,19 @@ export interface WebhookPathPrefixOptions {
   exemptPaths?: string[];
 }
 
-export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefixOptions | null, context: CheckContext): IFunctionResult[] {
-  if (!isObject(paths)) return [];
-  const scope = ruleScope(context);
-  const heuristic: ReceiverHeuristicOptions = {
+/** The heuristic the rule runs with these options; `--fix` moves a path to the `suggestedPath` of the same match. */
+export function receiverHeuristic(options: WebhookPathPrefixOptions | null | undefined): ReceiverHeuristicOptions {
+  return {
     receiverWords: [...DEFAULT_RECEIVER_HEURISTIC.receiverWords, ...(options?.receiverWords ?? [])],
     managementWords: [...DEFAULT_RECEIVER_HEURISTIC.managementWords, ...(options?.managementWords ?? [])],
     exemptPaths: [...DEFAULT_RECEIVER_HEURISTIC.exemptPaths, ...(options?.exemptPaths ?? [])],
   };
+}
+
+export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefixOptions | null, context: CheckContext): IFunctionResult[] {
+  if (!isObject(paths)) return [];
+  const scope = ruleScope(context);
+  const heuristic = receiverHeuristic(options);
   const allPaths = Object.keys(paths);
   const results: IFunctionResult[] = [];
   for (const item of pathItems(paths, context.path)) {

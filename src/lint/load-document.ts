@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { ToolError } from '../errors';
@@ -18,7 +19,9 @@ export async function loadDocument(file: string, displayName = file): Promise<Lo
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'unknown error'})`;
     throw new ToolError(why, displayName, undefined, undefined, { cause: error });
   }
-  return parseDocument(text, file, displayName);
+  // Spectral maps findings into $ref-ed files only from an absolute source (as its own CLI passes): a relative one
+  // left them at the $ref in the main file.
+  return parseDocument(text, resolve(file), displayName);
 }
 
 /** A Spectral document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML. */

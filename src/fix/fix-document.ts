@@ -1,0 +1,154 @@
+import { resolve } from 'node:path';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import type { WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
+import { createLinter, type LinterOptions } from '../lint/linter';
+import { loadDocument, parseDocument } from '../lint/load-document';
+import { ToolError } from '../errors';
+import { DocumentFiles, parseFile, valueAt } from './document-files';
+import type { JsonPath } from '../openapi/json';
+import { applyEdits, overlaps, type Edit } from './editable-file';
+import { FIXABLE_RULES } from './fixable';
+import { planFixes, type Finding, type PlannedFix, type Refusal } from './plan';
+
+/** A fix that was made: the finding, what was done, and where (1-based, in the file's text before that fix). */
+export interface AppliedFix extends PlannedFix {
+  line: number;
+  column: number;
+}
+
+export interface FileChange {
+  /** Absolute path. */
+  path: string;
+  before: string;
+  after: string;
+}
+
+export interface FixResult {
+  /** What the linter reports after the fixes. */
+  results: ISpectralDiagnostic[];
+  fixed: AppliedFix[];
+  /** Fixable findings that remain, each with the reason it was left. */
+  refused: Refusal[];
+  /** Every file whose text the fixes changed (not yet written). */
+  changes: FileChange[];
+  files: DocumentFiles;
+}
+
+/**
+ * A fix can make new findings fixable (a path moved under /_webhooks/ is now checked for x-internal and https), so
+ * fixing runs in rounds until a lint finds nothing more to fix; the bound only guards against a bug looping forever.
+ */
+const MAX_ROUNDS = 8;
+
+/**
+ * Lints `file`, fixes what the fixable rules reported, and lints again, all in memory: the files of the document are
+ * read once, edited as text, and handed to the linter's resolver in place of the disk. Nothing is written here.
+ */
+export async function fixDocument(file: string, linterOptions: LinterOptions = {}): Promise<FixResult> {
+  const mainPath = resolve(file);
+  const files = new DocumentFiles(mainPath);
+  files.load();
+  if (files.text(mainPath) === undefined) {
+    // Not readable or not parseable: the loader gives the usual one-line error (exit 2).
+    await loadDocument(file);
+    throw new ToolError('cannot parse the file for fixing', file);
+  }
+  // A linter per round: the resolver caches the files it read, and each round must see the edited text.
+  const newLinter = () => createLinter({ ...linterOptions, readFile: (path) => files.text(resolve(path)) });
+  const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
+  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, mainPath, file));
+
+  const fixed: AppliedFix[] = [];
+  let refused: Refusal[] = [];
+  let results = await lint();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const findings = fixableFindings(results, mainPath, files);
+    const plan = planFixes(findings, files, { prefixOptions });
+    refused = plan.refused;
+    const applied = applyRound(plan.fixes, files);
+    if (applied.length === 0) break;
+    fixed.push(...applied);
+    results = await lint();
+  }
+  const remaining = new Set(fixableFindings(results, mainPath, files).map(findingKey));
+  return { results, fixed, refused: refused.filter((refusal) => remaining.has(findingKey(refusal.finding))), changes: files.changed(), files };
+}
+
+/** One finding per node: a path item reached under two keys is reported twice but fixed once. */
+function fixableFindings(results: ISpectralDiagnostic[], mainPath: string, files: DocumentFiles): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const result of results) {
+    const ruleId = String(result.code);
+    if (!FIXABLE_RULES.has(ruleId)) continue;
+    const file = result.source ? resolve(result.source) : mainPath;
+    const finding = { ruleId, file, path: withArrayIndexes(files.get(file)?.data, result.path) };
+    findings.set(findingKey(finding), finding);
+  }
+  return [...findings.values()];
+}
+
+/** Spectral may give array indexes as strings (`servers.0.url`); the editors want numbers where the data has arrays. */
+function withArrayIndexes(data: unknown, path: ReadonlyArray<string | number>): JsonPath {
+  let node = data;
+  return path.map((segment) => {
+    const isIndex = Array.isArray(node) && /^\d+$/.test(String(segment));
+    const normalised = isIndex ? Number(segment) : segment;
+    node = valueAt(node, [normalised]);
+    return normalised;
+  });
+}
+
+function findingKey(finding: Finding): string {
+  return JSON.stringify([finding.ruleId, finding.file, finding.path]);
+}
+
+/**
+ * Applies the fixes whose edits overlap no fix taken before them (the rest wait for the next round, planned against
+ * the new text). A fix whose result would not parse is dropped with its file's other edits of the round: a bug guard,
+ * so a broken file is never written.
+ */
+function applyRound(fixes: PlannedFix[], files: DocumentFiles): AppliedFix[] {
+  const taken: PlannedFix[] = [];
+  const editsByFile = new Map<string, Edit[]>();
+  for (const fix of fixes) {
+    const clash = fix.edits.some(({ file, edit }) => (editsByFile.get(file) ?? []).some((other) => overlaps(edit, other)));
+    const selfClash = fix.edits.some((a, i) => fix.edits.some((b, j) => i < j && a.file === b.file && overlaps(a.edit, b.edit)));
+    if (clash || selfClash) continue;
+    taken.push(fix);
+    for (const { file, edit } of fix.edits) editsByFile.set(file, [...(editsByFile.get(file) ?? []), edit]);
+  }
+  const broken = new Set<string>();
+  const newTexts = new Map<string, string>();
+  for (const [path, edits] of editsByFile) {
+    const before = files.get(path)?.text as string;
+    const after = applyEdits(before, edits);
+    try {
+      parseFile(path, after);
+      newTexts.set(path, after);
+    } catch {
+      broken.add(path);
+    }
+  }
+  const applied: AppliedFix[] = [];
+  for (const fix of taken) {
+    if (fix.edits.some(({ file }) => broken.has(file))) continue;
+    const first = fix.edits[0];
+    const where = first ? lineAndColumn(files.get(first.file)?.text ?? '', first.edit.offset) : { line: 1, column: 1 };
+    applied.push({ ...fix, ...where });
+  }
+  if (broken.size > 0) {
+    // Re-apply only the fixes that touch no broken file.
+    for (const path of newTexts.keys()) newTexts.delete(path);
+    const keep = new Map<string, Edit[]>();
+    for (const fix of applied) for (const { file, edit } of fix.edits) keep.set(file, [...(keep.get(file) ?? []), edit]);
+    for (const [path, edits] of keep) newTexts.set(path, applyEdits(files.get(path)?.text as string, edits));
+  }
+  for (const [path, text] of newTexts) files.update(path, text);
+  return applied;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}

@@ -1,0 +1,79 @@
+import { isObject, ownEntries, ownValue, type JsonPath } from '../openapi/json';
+import { HTTP_METHODS } from '../openapi/operations';
+import { isConsumerPath } from '../openapi/paths';
+import { parseReference, valueAt, type DocumentFiles } from './document-files';
+
+/** A node in a file: where a `servers` list or `schemes` list is declared. */
+export interface Location {
+  file: string;
+  path: JsonPath;
+}
+
+export interface Endpoint {
+  pathKey: string;
+  /** Upper-case method, or `*` for a path item the fix could not read (counted as served by the root). */
+  method: string;
+}
+
+/**
+ * The endpoints whose transport a `servers` (OpenAPI 3) or `schemes` (OpenAPI 2) list at `holder` decides: an
+ * operation's own list serves that operation; a path item's serves its operations that have none of their own; the
+ * root's serves everything else. Path items are followed through `$ref`s into other files, so a list in
+ * `paths/sendgrid.yaml` is known to serve the paths that reference that file.
+ */
+export function endpointsServedBy(files: DocumentFiles, holder: Location, kind: 'servers' | 'schemes'): Endpoint[] {
+  const main = files.get(files.mainPath)?.data;
+  const paths = isObject(main) ? ownValue(main, 'paths') : undefined;
+  if (!isObject(paths)) return [];
+  const served: Endpoint[] = [];
+  const root: Location = { file: files.mainPath, path: [] };
+  for (const [pathKey, value] of ownEntries(paths)) {
+    const item = followReferences(files, { file: files.mainPath, path: ['paths', pathKey] }, value);
+    if (!item) {
+      if (sameLocation(root, holder)) served.push({ pathKey, method: '*' });
+      continue;
+    }
+    for (const method of HTTP_METHODS) {
+      const operation = ownValue(item.value, method);
+      if (!isObject(operation)) continue;
+      const operationLocation = { file: item.location.file, path: [...item.location.path, method] };
+      let level = root;
+      if (kind === 'schemes') {
+        if (ownValue(operation, 'schemes') !== undefined) level = operationLocation;
+      } else if (nonEmptyList(ownValue(operation, 'servers'))) {
+        level = operationLocation;
+      } else if (nonEmptyList(ownValue(item.value, 'servers'))) {
+        level = item.location;
+      }
+      if (sameLocation(level, holder)) served.push({ pathKey, method: method.toUpperCase() });
+    }
+  }
+  return served;
+}
+
+/** Endpoints among `served` that are not webhook receivers (`/_webhooks/...`). */
+export function nonConsumerEndpoints(served: Endpoint[]): Endpoint[] {
+  return served.filter((endpoint) => !isConsumerPath(endpoint.pathKey));
+}
+
+function followReferences(files: DocumentFiles, location: Location, value: unknown): { location: Location; value: Record<string, unknown> } | undefined {
+  let current = { location, value };
+  for (let hops = 0; hops < 20; hops++) {
+    if (!isObject(current.value)) return undefined;
+    const ref = ownValue(current.value, '$ref');
+    if (typeof ref !== 'string') return { location: current.location, value: current.value };
+    const target = parseReference(current.location.file, ref);
+    const file = target && files.get(target.targetFile);
+    if (!target || !file) return undefined;
+    current = { location: { file: target.targetFile, path: target.pointer }, value: valueAt(file.data, target.pointer) };
+  }
+  return undefined;
+}
+
+function nonEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.file === b.file && a.path.length === b.path.length && a.path.every((segment, index) => String(segment) === String(b.path[index]));
+}

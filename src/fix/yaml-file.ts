@@ -1,0 +1,204 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { JsonPath } from '../openapi/json';
+import { FixRefusal, lineEnding, type EditableFile, type Edit } from './editable-file';
+
+interface Found {
+  node: Node;
+  /** The pair holding `node` when the last path segment is a map key. */
+  pair?: Pair<Node, Node | null>;
+}
+
+/**
+ * A YAML file edited at the text ranges of its nodes. The `yaml` package's Document API locates nodes (with their
+ * ranges, styles, anchors and aliases); the change itself is a splice of the source text, so every byte the fix does
+ * not target — comments, blank lines, quoting, flow or block style, CRLF — stays exactly as it was. (Re-stringifying
+ * the Document would normalise indentation, spacing inside flow collections and line endings.)
+ */
+export class YamlFile implements EditableFile {
+  readonly data: unknown;
+  private readonly document: Document.Parsed;
+  private readonly eol: string;
+  private usedAnchors: Set<string> | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.document = parseDocument(text, { keepSourceTokens: true, merge: true, uniqueKeys: false });
+    if (this.document.errors.length > 0) throw new Error(`cannot parse YAML: ${this.document.errors[0]?.message ?? ''}`);
+    this.data = this.document.toJS({ maxAliasCount: 10_000 });
+    this.eol = lineEnding(text);
+  }
+
+  renameKey(path: JsonPath, newKey: string): Edit[] {
+    const { pair } = this.find(path);
+    if (!pair || !isScalar(pair.key) || !pair.key.range) throw new FixRefusal('the key is not a plain scalar');
+    return [this.scalarEdit(pair.key, newKey)];
+  }
+
+  replaceString(path: JsonPath, value: string): Edit[] {
+    const { node } = this.find(path);
+    if (!isScalar(node) || typeof node.value !== 'string') throw new FixRefusal('the value is not a string');
+    return [this.scalarEdit(node, value)];
+  }
+
+  replaceWithBoolean(path: JsonPath, value: boolean): Edit[] {
+    const { node } = this.find(path);
+    const range = node.range;
+    if (!range) throw new FixRefusal('the value has no position in the file');
+    if ((node as { tag?: string }).tag && isScalar(node)) throw new FixRefusal('the value has an explicit tag');
+    return [{ offset: range[0], length: range[1] - range[0], content: String(value) }];
+  }
+
+  insertBooleanProperty(objectPath: JsonPath, key: string, value: boolean): Edit[] {
+    const map = this.find(objectPath).node;
+    if (!isMap(map) || !map.range) throw new FixRefusal('not a mapping');
+    const entry = `${this.render(key, 'PLAIN', Boolean(map.flow))}: ${String(value)}`;
+    const first = map.items[0];
+    if (map.flow) {
+      if (!first) {
+        return [{ offset: map.range[0], length: map.range[1] - map.range[0], content: `{ ${entry} }` }];
+      }
+      const at = keyStart(first);
+      if (at === undefined) throw new FixRefusal('cannot place a new key in this mapping');
+      return [{ offset: at, length: 0, content: `${entry}, ` }];
+    }
+    const at = first ? keyStart(first) : undefined;
+    if (at === undefined || hasProps(first?.key)) throw new FixRefusal('cannot place a new key in this mapping');
+    const column = at - (this.text.lastIndexOf('\n', at - 1) + 1);
+    return [{ offset: at, length: 0, content: `${entry}${this.eol}${' '.repeat(column)}` }];
+  }
+
+  removeItem(arrayPath: JsonPath, index: number): Edit[] {
+    const seq = this.find(arrayPath).node;
+    if (!isSeq(seq)) throw new FixRefusal('not a sequence');
+    const item = seq.items[index] as Node | undefined;
+    if (!item?.range) throw new FixRefusal('no such item');
+    if (seq.flow) {
+      const next = seq.items[index + 1] as Node | undefined;
+      const previous = seq.items[index - 1] as Node | undefined;
+      if (next?.range) return [{ offset: item.range[0], length: next.range[0] - item.range[0], content: '' }];
+      if (previous?.range) return [{ offset: previous.range[1], length: item.range[1] - previous.range[1], content: '' }];
+      return [{ offset: item.range[0], length: item.range[1] - item.range[0], content: '' }];
+    }
+    // A block item is its own line(s): `  - http  # comment`. Remove the whole line when that is all it holds.
+    const lineStart = this.text.lastIndexOf('\n', item.range[0] - 1) + 1;
+    if (!/^[ \t]*-[ \t]+$/.test(this.text.slice(lineStart, item.range[0]))) throw new FixRefusal('the item does not stand on its own line');
+    const newline = this.text.indexOf('\n', item.range[1]);
+    const lineEnd = newline === -1 ? this.text.length : newline + 1;
+    if (!/^[ \t]*(#.*)?\r?\n?$/.test(this.text.slice(item.range[1], lineEnd))) throw new FixRefusal('the item shares its line');
+    if (seq.items.length === 1) throw new FixRefusal('it is the only item');
+    return [{ offset: lineStart, length: lineEnd - lineStart, content: '' }];
+  }
+
+  offsetOf(path: JsonPath): number | undefined {
+    try {
+      const { node, pair } = this.find(path, false);
+      return ((pair?.key as Node | undefined)?.range ?? node.range)?.[0];
+    } catch {
+      return undefined;
+    }
+  }
+
+  hasOwnKey(path: JsonPath, key: string): boolean {
+    const map = this.find(path).node;
+    return isMap(map) && map.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+  }
+
+  /** The node at a JSON path; refuses when it is reached through an alias or merge key, or is anchored and aliased. */
+  private find(path: JsonPath, strict = true): Found {
+    let node = this.document.contents as Node | null;
+    let pair: Pair<Node, Node | null> | undefined;
+    const shared = (what: string) => new FixRefusal(`it is shared through the YAML ${what}; edit the anchor by hand`);
+    for (const segment of path) {
+      if (!node) throw new FixRefusal('the node is not in the file');
+      if (isAlias(node)) {
+        if (strict) throw shared(`alias *${node.source}`);
+        node = node.resolve(this.document) ?? null;
+        if (!node) throw new FixRefusal('the node is not in the file');
+      }
+      if (strict) this.refuseIfAliased(node, shared);
+      pair = undefined;
+      if (isMap(node)) {
+        pair = (node as YAMLMap<Node, Node | null>).items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) {
+          if ((node as YAMLMap).items.some((item) => isScalar(item.key) && item.key.value === '<<')) throw shared('merge key <<');
+          throw new FixRefusal('the node is not in the file');
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = ((node as YAMLSeq<Node>).items[segment] as Node | undefined) ?? null;
+      } else {
+        throw new FixRefusal('the node is not in the file');
+      }
+    }
+    if (!node) throw new FixRefusal('the node is empty');
+    if (!strict) return { node, pair };
+    if (isAlias(node) && !isScalar(node.resolve(this.document))) throw shared(`alias *${node.source}`);
+    this.refuseIfAliased(node, shared);
+    return { node, pair };
+  }
+
+  private refuseIfAliased(node: Node, shared: (what: string) => FixRefusal): void {
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && this.anchorsInUse().has(anchor)) throw shared(`anchor &${anchor}`);
+  }
+
+  private anchorsInUse(): Set<string> {
+    if (!this.usedAnchors) {
+      const used = new Set<string>();
+      visit(this.document, { Alias: (_key, alias) => void used.add(alias.source) });
+      this.usedAnchors = used;
+    }
+    return this.usedAnchors;
+  }
+
+  private scalarEdit(node: Scalar, value: string): Edit {
+    const range = node.range;
+    if (!range) throw new FixRefusal('the value has no position in the file');
+    const inFlow = this.insideFlow(range[0]);
+    return { offset: range[0], length: range[1] - range[0], content: this.render(value, node.type ?? 'PLAIN', inFlow) };
+  }
+
+  /** The scalar in the same style as the one it replaces, when that style can hold it; else double-quoted. */
+  private render(value: string, style: string, inFlow: boolean): string {
+    if (style === 'QUOTE_SINGLE' && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+    if (style === 'PLAIN' && value.length > 0 && plainKeepsValue(value, inFlow)) return value;
+    return JSON.stringify(value);
+  }
+
+  /** Whether the offset sits inside a flow collection (where `,[]{}` end a plain scalar). */
+  private insideFlow(offset: number): boolean {
+    let inside = false;
+    visit(this.document, {
+      Map: (_key, map) => void (map.flow && map.range && map.range[0] < offset && offset < map.range[1] && (inside = true)),
+      Seq: (_key, seq) => void (seq.flow && seq.range && seq.range[0] < offset && offset < seq.range[1] && (inside = true)),
+    });
+    return inside;
+  }
+}
+
+/** Parse the candidate back, in a block and (if needed) a flow context: plain style is kept only when it round-trips. */
+function plainKeepsValue(value: string, inFlow: boolean): boolean {
+  try {
+    const block = parse(`k: ${value}\n`) as Record<string, unknown> | null;
+    if (block?.k !== value) return false;
+    const asKey = parse(`${value}: v\n`) as Record<string, unknown> | null;
+    if (!asKey || !Object.prototype.hasOwnProperty.call(asKey, value)) return false;
+    if (!inFlow) return true;
+    const flow = parse(`[${value}]`) as unknown[];
+    return Array.isArray(flow) && flow.length === 1 && flow[0] === value;
+  } catch {
+    return false;
+  }
+}
+
+function keyStart(pair: Pair<unknown, unknown>): number | undefined {
+  const key = pair.key as Node | null;
+  return isPair(pair) && key?.range ? key.range[0] : undefined;
+}
+
+function hasProps(node: unknown): boolean {
+  const props = node as { anchor?: string; tag?: string } | null | undefined;
+  return Boolean(props?.anchor || props?.tag);
+}

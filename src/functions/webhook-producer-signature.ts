@@ -1,0 +1,71 @@
+import { isObject, ownValue } from '../openapi/json';
+import { headerNameSet, headerParameters, patternList } from '../openapi/parameters';
+import { describeWebhook, type WebhookOperation } from '../openapi/webhook-operations';
+import { spectralFunction, type CheckContext, type IFunctionResult } from './context';
+import { DOCUMENT_INPUT, producerScope, STRING_LIST } from './producer';
+
+export interface SignatureOptions {
+  /** Header names (case-insensitive) that carry a signature or a secret token. */
+  headers: string[];
+  /** Regular expressions (case-insensitive) a header name may match instead. */
+  patterns: string[];
+}
+
+export const DEFAULT_SIGNATURE_HEADERS = [
+  'webhook-signature', 'X-Hub-Signature-256', 'X-Hub-Signature', 'Stripe-Signature', 'X-Shopify-Hmac-Sha256',
+  'X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Signature', 'x-apideck-signature', 'svix-signature',
+  'X-Slack-Signature', 'X-Line-Signature', 'X-Square-Hmacsha256-Signature', 'Paddle-Signature', 'Typeform-Signature',
+  'X-Gitlab-Token', 'X-Webhook-Secret', 'X-Webhook-Token',
+];
+
+export const DEFAULT_SIGNATURE_PATTERNS = ['signature', 'hmac'];
+
+/** True when the operation's own `security` has a requirement naming at least one scheme. */
+export function hasOwnSecurity(operation: WebhookOperation['operation']): boolean {
+  const security = ownValue(operation, 'security');
+  return Array.isArray(security) && security.some((requirement) => isObject(requirement) && Object.keys(requirement).length > 0);
+}
+
+/**
+ * A webhook passes with a required header from the list (or matching a pattern), or with a security requirement on
+ * the operation itself. The root `security` does not count: it says how clients call the API, not how the API signs
+ * what it sends.
+ */
+export function checkSignature(_root: unknown, options: SignatureOptions, context: CheckContext): IFunctionResult[] {
+  const scope = producerScope(context);
+  const names = headerNameSet(options.headers);
+  const patterns = patternList(options.patterns);
+  const results: IFunctionResult[] = [];
+  for (const item of scope.checked) {
+    const headers = headerParameters(scope.root, item.pathItem, item.pathItemPath, item.operation, item.jsonPath).filter(
+      (header) => names.has(header.name.toLowerCase()) || patterns.some((pattern) => pattern.test(header.name)),
+    );
+    if (headers.some((header) => header.required) || hasOwnSecurity(item.operation)) continue;
+    const optional = headers[0];
+    if (optional) {
+      results.push({
+        message: `${describeWebhook(item)}: signature header "${optional.name}" is not required; mark it required: true so consumers can reject unsigned deliveries`,
+        path: optional.jsonPath,
+      });
+    } else {
+      results.push({
+        message: `${describeWebhook(item)}: document how consumers verify the sender: a required signature header parameter (e.g. webhook-signature) or a security requirement on the operation`,
+        path: item.jsonPath,
+      });
+    }
+  }
+  return results;
+}
+
+export default spectralFunction<SignatureOptions>(
+  {
+    input: DOCUMENT_INPUT,
+    options: {
+      type: 'object',
+      properties: { headers: STRING_LIST, patterns: STRING_LIST },
+      required: ['headers', 'patterns'],
+      additionalProperties: false,
+    },
+  },
+  checkSignature,
+);

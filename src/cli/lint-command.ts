@@ -159,8 +159,9 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
   const { ruleset, definition } = await chooseRuleset(options, cwd, log);
-  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? definition };
-  const linter = createLinter(linterOptions);
+  // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset };
+  const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
     options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
   const allResults: ISpectralDiagnostic[] = [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction, type IFunctionResult, type RulesetFunctionContext } from '@stoplight/spectral-core';
+import type { createRulesetFunction, IFunctionResult, RulesetFunctionContext, RulesetFunctionWithValidator } from '@stoplight/spectral-core';
 import { isIgnored } from '../openapi/ignore';
 import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
 import type { PathItemRef } from '../openapi/operations';
@@ -21,11 +21,31 @@ export type Check<O> = (input: unknown, options: O, context: CheckContext) => IF
 
 type FunctionSchemas = Parameters<typeof createRulesetFunction>[0];
 
-/** A Spectral function (options validated by `createRulesetFunction` at ruleset load) around a check. */
-export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>) {
-  return createRulesetFunction<unknown, O>(schemas, (input, options, context: RulesetFunctionContext) =>
-    check(input, options, context as unknown as CheckContext),
-  );
+/** The check and schemas behind a function made by `spectralFunction`, for the fast engine (src/engine). */
+export const CHECK = Symbol.for('spectral-webhooks.check');
+export interface CheckedFunction {
+  [CHECK]: { check: Check<unknown>; schemas: FunctionSchemas };
+}
+
+/**
+ * A Spectral function (options validated by `createRulesetFunction` at ruleset load) around a check. spectral-core is
+ * loaded on first use, not when the rules are imported: the fast engine runs the checks without it (~0.3 s saved).
+ */
+export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>): RulesetFunctionWithValidator<unknown, O> {
+  let real: RulesetFunctionWithValidator<unknown, O> | undefined;
+  const load = () =>
+    (real ??= (require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core')).createRulesetFunction<unknown, O>(
+      schemas,
+      (input, options, context: RulesetFunctionContext) => check(input, options, context as unknown as CheckContext),
+    ));
+  const fn = function (this: unknown, ...args: Parameters<RulesetFunctionWithValidator<unknown, O>>) {
+    return load().apply(this, args);
+  };
+  Object.defineProperty(fn, 'name', { value: '' });
+  Object.defineProperty(fn, 'validator', { get: () => load().validator });
+  Object.defineProperty(fn, 'schemas', { enumerable: false, value: schemas });
+  Object.defineProperty(fn, CHECK, { value: { check, schemas } });
+  return fn as unknown as RulesetFunctionWithValidator<unknown, O>;
 }
 
 /** What every check needs besides its target: the root, and whether a node suppresses this rule. */

@@ -1,9 +1,8 @@
-import { Spectral, type ISpectralDiagnostic, type Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
-import { resolveFile } from '@stoplight/json-ref-readers';
-import { Resolver, createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
-import { DEFAULT_REQUEST_OPTIONS } from '@stoplight/spectral-runtime';
-import { createResolveHttp } from '@stoplight/json-ref-readers';
+import { readFileSync } from 'node:fs';
+import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
+import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import ruleset from '../../rules';
+import { compileRules, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import type { LoadedDocument } from './load-document';
 
 export interface LinterOptions {
@@ -16,6 +15,8 @@ export interface LinterOptions {
    * writes them, so a multi-file document's `$ref`s must see the edited text.
    */
   readFile?: (absolutePath: string) => string | undefined;
+  /** `spectral`: always run Spectral itself; `fast`: never (throw instead); `auto` (default): fast when it can. */
+  engine?: 'auto' | 'spectral' | 'fast';
 }
 
 export interface Linter {
@@ -24,22 +25,77 @@ export interface Linter {
   functionOptions?(ruleId: string): unknown;
 }
 
-/** One compiled ruleset, reused for every document of a run. */
-export function createLinter(options: LinterOptions = {}): Linter {
-  const resolver = options.readFile
-    ? overlayResolver(options.readFile, options.allowRemoteRefs === true)
-    : options.allowRemoteRefs
-      ? createHttpAndFileResolver()
-      : new Resolver({ resolvers: { file: { resolve: resolveFile } } });
-  const spectral = new Spectral({ resolver });
-  spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
+/** How a document was linted: by the fast engine, or by Spectral and why (for --verbose and the parity test). */
+export interface LintTrace {
+  engine: 'fast' | 'spectral';
+  reason?: string;
+}
+
+/**
+ * One compiled ruleset, reused for every document of a run. With the bundled ruleset, documents are linted by the fast
+ * engine (src/engine), which gives Spectral's results without loading spectral-core; a user ruleset, or a document the
+ * fast engine cannot mirror exactly (see Unsupported), is linted by Spectral, created on first need.
+ */
+export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
+  const mode = options.engine ?? 'auto';
+  let fastRules: EngineRule[] | string = 'a ruleset other than the bundled one';
+  if (mode === 'spectral') fastRules = 'the Spectral engine was asked for';
+  else if (options.ruleset === undefined) fastRules = compileRules(ruleset);
+  const readFile = (file: string) => options.readFile?.(file) ?? readFileSync(file, 'utf8');
+  let spectral: Spectral | undefined;
+  const getSpectral = () => (spectral ??= createSpectral(options));
+
   return {
-    lint: (document) => spectral.run(document, { ignoreUnknownFormat: true }),
-    functionOptions: (ruleId) => spectral.ruleset?.rules[ruleId]?.then[0]?.functionOptions,
+    lint: async (document) => {
+      let reason = typeof fastRules === 'string' ? fastRules : undefined;
+      if (typeof fastRules !== 'string') {
+        const main = document.fast;
+        if (main) {
+          try {
+            const results = runRules(fastRules, main, readFile);
+            trace?.(document, { engine: 'fast' });
+            return results;
+          } catch (error) {
+            if (!(error instanceof Unsupported)) throw error;
+            reason = error.message;
+          }
+        } else {
+          reason = 'the parser reports diagnostics';
+        }
+      }
+      if (mode === 'fast') throw new Error(`the fast engine cannot lint ${document.file}: ${reason}`);
+      trace?.(document, { engine: 'spectral', reason });
+      return getSpectral().run(document.spectral(), { ignoreUnknownFormat: true });
+    },
+    functionOptions: (ruleId) => {
+      if (options.ruleset === undefined) {
+        const rule = (ruleset.rules as Record<string, { then: { functionOptions?: unknown } | Array<{ functionOptions?: unknown }> }>)[ruleId];
+        if (!rule) return undefined;
+        return (Array.isArray(rule.then) ? rule.then[0] : rule.then)?.functionOptions;
+      }
+      return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
+    },
   };
 }
 
+function createSpectral(options: LinterOptions): Spectral {
+  const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
+  const refResolver = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
+  const { resolveFile } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
+  const resolver = options.readFile
+    ? overlayResolver(options.readFile, options.allowRemoteRefs === true)
+    : options.allowRemoteRefs
+      ? refResolver.createHttpAndFileResolver()
+      : new refResolver.Resolver({ resolvers: { file: { resolve: resolveFile } } });
+  const spectral = new core.Spectral({ resolver });
+  spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
+  return spectral;
+}
+
 function overlayResolver(readFile: (absolutePath: string) => string | undefined, allowRemoteRefs: boolean): Resolver {
+  const { Resolver } = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
+  const { resolveFile, createResolveHttp } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
+  const { DEFAULT_REQUEST_OPTIONS } = require('@stoplight/spectral-runtime') as typeof import('@stoplight/spectral-runtime');
   const file = {
     resolve: (ref: Parameters<typeof resolveFile>[0]) => {
       const text = readFile(ref.href());

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Document } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { LintDocument } from '../engine/document';
 import { ToolError } from '../errors';
 
-export type LoadedDocument = Document<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+/** A parsed document: fast path when possible, Spectral's Document on demand (see src/engine/document.ts). */
+export type LoadedDocument = LintDocument;
 
 /** A file that parses but is not an OpenAPI document: `lint --ignore-unknown-format` skips it instead of failing. */
 export class NotOpenApiError extends ToolError {}
@@ -24,10 +24,9 @@ export async function loadDocument(file: string, displayName = file): Promise<Lo
   return parseDocument(text, resolve(file), displayName);
 }
 
-/** A Spectral document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML. */
+/** A document for `text`, parsed as JSON when the file name ends in `.json`, else as YAML (as Spectral does). */
 export function createDocument(text: string, file: string): LoadedDocument {
-  const parser = isJsonFile(file) ? Json : Yaml;
-  return new Document(text, parser as never, file) as LoadedDocument;
+  return new LintDocument(text, file);
 }
 
 function isJsonFile(file: string): boolean {

@@ -1,0 +1,54 @@
+import type { Document as SpectralDocument } from '@stoplight/spectral-core';
+import type { Json, Yaml } from '@stoplight/spectral-parsers';
+import { isJsonSource, normalizeSource, parseSourceFile, type SourceFile } from './source';
+
+export type SpectralLoadedDocument = SpectralDocument<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
+
+/**
+ * A document read for linting. It is parsed the fast way (src/engine/source.ts) when that gives exactly what Spectral's
+ * parser gives; Spectral's own Document (and spectral-core) is only built when something asks for it: text the fast
+ * parser hands back (syntax errors, duplicate keys, ...) or a lint that falls back to Spectral.
+ */
+export class LintDocument {
+  /** The file name as Spectral reports it. */
+  readonly source: string;
+  private fastFile: SourceFile | undefined | null = null;
+  private spectralDocument: SpectralLoadedDocument | undefined;
+
+  constructor(
+    readonly text: string,
+    /** The file name given (relative or absolute); its extension picks the parser, as in Spectral. */
+    readonly file: string,
+  ) {
+    this.source = normalizeSource(file);
+  }
+
+  get isJson(): boolean {
+    return isJsonSource(this.file);
+  }
+
+  /** The fast parse, or undefined when only Spectral's parser gets this text exactly right. */
+  get fast(): SourceFile | undefined {
+    if (this.fastFile === null) this.fastFile = parseSourceFile(this.text, this.source, this.isJson);
+    return this.fastFile;
+  }
+
+  /** Spectral's Document for this text (built once, on demand). */
+  spectral(): SpectralLoadedDocument {
+    if (!this.spectralDocument) {
+      const { Document } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
+      const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
+      this.spectralDocument = new Document(this.text, (this.isJson ? Json : Yaml) as never, this.file) as SpectralLoadedDocument;
+    }
+    return this.spectralDocument;
+  }
+
+  get data(): unknown {
+    return this.fast ? this.fast.data : this.spectral().data;
+  }
+
+  /** Spectral's parser diagnostics ([] when the fast parse succeeded: it only succeeds on text Spectral finds clean). */
+  get diagnostics(): SpectralLoadedDocument['diagnostics'] {
+    return this.fast ? [] : this.spectral().diagnostics;
+  }
+}

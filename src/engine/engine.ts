@@ -1,0 +1,253 @@
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { CHECK, type Check, type CheckContext, type CheckedFunction, type IFunctionResult } from '../functions/context';
+import type { JsonPath } from '../openapi/json';
+import { Inventory, Unsupported } from './inventory';
+import { evaluateGiven, parseGiven, type Step } from './jsonpath';
+import { decodeSegmentFragment, getClosestJsonPath, getIn, pathToPointer, decodePointerFragment } from './pointer';
+import type { SourceFile } from './source';
+
+export { Unsupported };
+
+type Format = (document: unknown, source: string | null) => boolean;
+type InputValidator = (input: unknown) => boolean;
+
+/** A rule as the fast engine runs it: everything Spectral's Rule would use, with the check behind its function. */
+export interface EngineRule {
+  name: string;
+  description: string | undefined;
+  message: string | null;
+  documentationUrl: string | undefined;
+  severity: 0 | 1 | 2 | 3;
+  resolved: boolean;
+  formats: Format[] | null;
+  given: Step[][];
+  check: Check<unknown>;
+  options: unknown;
+  validateInput: InputValidator | null;
+}
+
+const SEVERITIES: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3, off: -1 };
+const DEFAULT_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+interface RuleDefinitionLike {
+  description?: string;
+  message?: string;
+  documentationUrl?: string;
+  severity?: string | number;
+  recommended?: boolean;
+  resolved?: boolean;
+  formats?: Format[];
+  given: string | string[];
+  then: ThenLike | ThenLike[];
+  [key: string]: unknown;
+}
+interface ThenLike {
+  function: unknown;
+  functionOptions?: unknown;
+  field?: string;
+}
+
+const KNOWN_RULE_KEYS = new Set(['description', 'message', 'documentationUrl', 'severity', 'recommended', 'resolved', 'formats', 'given', 'then']);
+
+/**
+ * The rules of a plain ruleset definition (`{ rules }`, as rules/index.ts exports) for the fast engine, or the reason
+ * it cannot run them exactly as Spectral would (then the caller uses Spectral).
+ */
+export function compileRules(ruleset: { rules: Record<string, unknown>; [key: string]: unknown }): EngineRule[] | string {
+  for (const key of Object.keys(ruleset)) {
+    if (!['rules', 'description', 'documentationUrl', 'formats'].includes(key)) return `ruleset key "${key}"`;
+  }
+  const compiled: EngineRule[] = [];
+  for (const [name, value] of Object.entries(ruleset.rules)) {
+    const rule = value as RuleDefinitionLike;
+    for (const key of Object.keys(rule)) if (!KNOWN_RULE_KEYS.has(key)) return `rule ${name}: key "${key}"`;
+    const severity = rule.severity === undefined ? 1 : typeof rule.severity === 'number' ? rule.severity : SEVERITIES[rule.severity];
+    if (severity === undefined) return `rule ${name}: severity ${String(rule.severity)}`;
+    if (severity === -1 || rule.recommended === false) continue;
+    const thens = Array.isArray(rule.then) ? rule.then : [rule.then];
+    if (thens.length !== 1) return `rule ${name}: several "then"`;
+    const then = thens[0]!;
+    if (then.field !== undefined) return `rule ${name}: "field"`;
+    const inner = (then.function as Partial<CheckedFunction> | undefined)?.[CHECK];
+    if (!inner) return `rule ${name}: function not made with spectralFunction`;
+    const given: Step[][] = [];
+    for (const expression of Array.isArray(rule.given) ? rule.given : [rule.given]) {
+      const steps = parseGiven(expression);
+      if (!steps) return `rule ${name}: given ${expression}`;
+      given.push(steps);
+    }
+    const validateInput = inputValidator(inner.schemas.input as Record<string, unknown> | null);
+    if (validateInput === undefined) return `rule ${name}: input schema`;
+    compiled.push({
+      name,
+      description: rule.description,
+      message: rule.message ?? null,
+      documentationUrl:
+        rule.documentationUrl ?? (typeof ruleset.documentationUrl === 'string' ? `${ruleset.documentationUrl}#${name}` : undefined),
+      severity: severity as EngineRule['severity'],
+      resolved: rule.resolved !== false,
+      formats: rule.formats ?? null,
+      given,
+      check: inner.check,
+      options: then.functionOptions ?? null,
+      validateInput,
+    });
+  }
+  return compiled;
+}
+
+/** Ajv's `type` keyword, for input schemas that only name types; undefined for anything else. */
+function inputValidator(schema: Record<string, unknown> | null | undefined): InputValidator | null | undefined {
+  if (schema === null || schema === undefined) return null;
+  if (Object.keys(schema).some((key) => key !== 'type')) return undefined;
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
+  return (input) =>
+    types.some((type) => {
+      switch (type) {
+        case 'object':
+          return typeof input === 'object' && input !== null && !Array.isArray(input);
+        case 'array':
+          return Array.isArray(input);
+        case 'string':
+          return typeof input === 'string';
+        case 'number':
+          return typeof input === 'number' && Number.isFinite(input);
+        case 'integer':
+          return Number.isInteger(input);
+        case 'boolean':
+          return typeof input === 'boolean';
+        case 'null':
+          return input === null;
+        default:
+          return false;
+      }
+    });
+}
+
+/**
+ * Lints one document with `rules` the way Spectral's runner would, or throws Unsupported. Results are identical to
+ * Spectral's (code, message, path, severity, source, range, documentationUrl, order), which the parity test checks.
+ */
+export function runRules(rules: EngineRule[], main: SourceFile, readFile?: (file: string) => string): ISpectralDiagnostic[] {
+  const inventory = new Inventory(main, readFile);
+  const results: ISpectralDiagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.formats !== null && !rule.formats.some((format) => format(inventory.resolved, main.source))) continue;
+    const root = rule.resolved ? inventory.resolved : main.data;
+    for (const steps of rule.given) {
+      for (const target of evaluateGiven(root, steps)) {
+        if (rule.validateInput && !rule.validateInput(target.value)) continue;
+        const context: CheckContext = { path: target.path, rule: { name: rule.name }, documentInventory: { resolved: inventory.resolved } };
+        let found: IFunctionResult[];
+        try {
+          found = rule.check(target.value, rule.options, context);
+        } catch (error) {
+          if (error instanceof Unsupported) throw error;
+          throw new Unsupported(`rule ${rule.name} threw: Spectral reports that its own way`);
+        }
+        for (const result of found ?? []) results.push(toDiagnostic(inventory, rule, result, target.path));
+      }
+    }
+  }
+  return prepareResults(results);
+}
+
+function toDiagnostic(inventory: Inventory, rule: EngineRule, result: IFunctionResult, targetPath: JsonPath): ISpectralDiagnostic {
+  const escaped = (result.path ?? targetPath).map(decodeSegmentFragment);
+  const item = inventory.associate(escaped, rule.resolved);
+  const path = item?.path ?? getClosestJsonPath(inventory.resolved, escaped);
+  const file = item?.file ?? inventory.main;
+  const range = file.rangeFor(path) ?? DEFAULT_RANGE;
+  const vars: MessageVars = {
+    property:
+      item?.missingPropertyPath !== undefined && item.missingPropertyPath.length > path.length
+        ? printDotPath(item.missingPropertyPath.slice(path.length - 1))
+        : path.length > 0
+          ? path[path.length - 1]!
+          : '',
+    error: result.message,
+    path: pathToPointer(path.map((segment) => (typeof segment === 'number' ? segment : decodePointerFragment(segment)))),
+    description: rule.description,
+    get value() {
+      return path.length === 0 ? file.data : getIn(file.data, path);
+    },
+  };
+  const resultMessage = formatMessage(result.message, vars);
+  vars.error = resultMessage;
+  const message = (rule.message === null ? (rule.description ?? resultMessage) : formatMessage(rule.message, vars)).trim();
+  return {
+    code: rule.name,
+    message,
+    path,
+    severity: rule.severity,
+    source: file.source,
+    range,
+    documentationUrl: rule.documentationUrl,
+  } as ISpectralDiagnostic;
+}
+
+interface MessageVars {
+  property: string | number;
+  error: string;
+  path: string;
+  description: string | undefined;
+  readonly value: unknown;
+}
+
+/** Spectral's message Replacer for `{{name}}`; its `#{{expression}}` form is evaluated by Spectral only. */
+function formatMessage(input: string, vars: MessageVars): string {
+  return input.replace(/#?\{\{([^}\n]+)\}\}/g, (whole: string, identifier: string) => {
+    if (whole.startsWith('#')) throw new Unsupported('message expression');
+    if (!(identifier in vars)) return '';
+    return String((vars as unknown as Record<string, unknown>)[identifier]);
+  });
+}
+
+/** spectral-runtime printPath(path, PrintStyle.Dot). */
+function printDotPath(path: JsonPath): string {
+  const isNumeric = (input: string | number) => typeof input === 'number' || !Number.isNaN(Number(input));
+  const bracket = (segment: string | number): string | null => {
+    if (typeof segment === 'number') return `[${segment}]`;
+    if (segment.length === 0) return `['']`;
+    if (/\s/.test(segment)) return `['${segment}']`;
+    if (isNumeric(segment)) return `[${segment}]`;
+    return null;
+  };
+  return decodePointerFragment(path.reduce<string>((output, segment, index) => `${output}${bracket(segment) ?? `${index === 0 ? '' : '.'}${segment}`}`, ''));
+}
+
+/** Spectral's prepareResults: drop duplicates (same code, path, source, message), then sort. */
+export function prepareResults(results: ISpectralDiagnostic[]): ISpectralDiagnostic[] {
+  const seen = new Set<string>();
+  const unique = results.filter((result) => {
+    let id = String(result.code);
+    id += result.path.length > 0 ? JSON.stringify(result.path) : JSON.stringify(result.range);
+    if (result.source !== undefined) id += result.source;
+    if (result.message !== undefined) id += result.message;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return unique.sort(compareResults);
+}
+
+const sign = (value: number) => (value < 0 ? -1 : value > 0 ? 1 : 0);
+
+function compareResults(left: ISpectralDiagnostic, right: ISpectralDiagnostic): number {
+  const bySource = compareOptional(left.source, right.source, (a, b) => a.localeCompare(b));
+  if (bySource !== 0) return sign(bySource);
+  const byLine = left.range.start.line - right.range.start.line;
+  if (byLine !== 0) return sign(byLine);
+  const byCharacter = left.range.start.character - right.range.start.character;
+  if (byCharacter !== 0) return sign(byCharacter);
+  const byCode = compareOptional(left.code, right.code, (a, b) => String(a).localeCompare(String(b), undefined, { numeric: true }));
+  if (byCode !== 0) return sign(byCode);
+  return sign(left.path.join().localeCompare(right.path.join()));
+}
+
+function compareOptional<T>(left: T | undefined, right: T | undefined, compare: (a: T, b: T) => number): number {
+  if (left === undefined && right === undefined) return 0;
+  if (left === undefined) return -1;
+  if (right === undefined) return 1;
+  return compare(left, right);
+}

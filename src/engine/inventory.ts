@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { JsonPath } from '../openapi/json';
+import {
+  encodePointerUriFragment,
+  getClosestJsonPath,
+  hasRef,
+  isLocalRef,
+  isObjectLike,
+  pathToPointer,
+  pointerToPath,
+  traverseObjUntilRef,
+} from './pointer';
+import { parseSourceFile, type SourceFile } from './source';
+
+/** The fast engine cannot mirror Spectral for this document; the linter runs Spectral itself instead. */
+export class Unsupported extends Error {}
+
+interface RefRecord {
+  /** Where the `$ref` object sits. */
+  file: SourceFile;
+  location: string[];
+  target: SourceFile;
+  targetPath: string[];
+  external: boolean;
+  /** Part of a reference cycle: json-ref-resolver's handling of those is not mirrored, so touching one bails out. */
+  cyclic: boolean;
+}
+
+export interface AssociatedItem {
+  file: SourceFile;
+  path: JsonPath;
+  missingPropertyPath: JsonPath;
+}
+
+// A file name the fast engine may name in results exactly as json-ref-resolver would (no characters URI.js escapes).
+const PLAIN_FILE_NAME = /^[A-Za-z0-9._~/-]+$/;
+
+/**
+ * A document and the files its `$ref`s reach, presented to checks as Spectral's DocumentInventory would: `resolved` is
+ * the dereferenced document, computed lazily (a `$ref` is followed only when a check reads through it); results are
+ * mapped back to (file, path) with the same algorithm as DocumentInventory.findAssociatedItemForPath.
+ *
+ * Every `$ref` of every file is checked up front, because Spectral reports any broken one (`invalid-ref`): a broken,
+ * remote or oddly named reference makes the document Unsupported, and Spectral lints it.
+ */
+export class Inventory {
+  readonly files = new Map<string, SourceFile>();
+  readonly resolved: unknown;
+  private readonly refs = new Map<string, RefRecord>();
+  private readonly refMaps = new Map<string, Record<string, string>>();
+  private readonly views = new WeakMap<object, object>();
+
+  constructor(
+    readonly main: SourceFile,
+    private readonly readFile: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+  ) {
+    if (hasRef(main.data)) throw new Unsupported('the root is a $ref');
+    this.files.set(main.source, main);
+    const pending = [main];
+    while (pending.length > 0) this.collectRefs(pending.pop()!, pending);
+    this.markCycles();
+    this.resolved = isObjectLike(main.data) ? this.view(main.data, main, []) : main.data;
+  }
+
+  private refMapOf(file: SourceFile): Record<string, string> {
+    let refMap = this.refMaps.get(file.source);
+    if (!refMap) this.refMaps.set(file.source, (refMap = {}));
+    return refMap;
+  }
+
+  private collectRefs(file: SourceFile, pending: SourceFile[]): void {
+    const refMap = this.refMapOf(file);
+    const visit = (node: unknown, path: string[]): void => {
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const child = node[i];
+          if (typeof child === 'object' && child !== null) visit(child, [...path, String(i)]);
+        }
+        return;
+      }
+      if (hasRef(node)) {
+        this.addRef(file, path, node.$ref, refMap, pending);
+        return; // json-ref-resolver replaces the whole object: its siblings never reach the checks
+      }
+      for (const key of Object.keys(node as object)) {
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) visit(child, [...path, key]);
+      }
+    };
+    if (typeof file.data === 'object' && file.data !== null) visit(file.data, []);
+  }
+
+  private addRef(file: SourceFile, location: string[], ref: string, refMap: Record<string, string>, pending: SourceFile[]): void {
+    let target = file;
+    let targetPath: string[];
+    let mapped: string;
+    const external = !ref.startsWith('#');
+    try {
+      if (!external) {
+        if (!isLocalRef(ref)) throw new Unsupported(`unusual $ref ${ref}`);
+        targetPath = pointerToPath(ref);
+        // json-ref-resolver leaves a reference to an ancestor of itself as it is.
+        if (targetPath.length > 0 && targetPath.every((segment, index) => location[index] === segment)) return;
+        mapped = pathToPointer(targetPath);
+      } else {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) throw new Unsupported(`remote $ref ${ref}`);
+        if (!isAbsolute(file.source)) throw new Unsupported('external $ref from a relative file name');
+        const hash = ref.indexOf('#');
+        const filePart = hash === -1 ? ref : ref.slice(0, hash);
+        const fragment = hash === -1 ? '' : ref.slice(hash);
+        const source = resolve(dirname(file.source), filePart);
+        if (!PLAIN_FILE_NAME.test(source)) throw new Unsupported(`file name ${source}`);
+        target = this.loadFile(source, pending);
+        targetPath = fragment === '' ? [] : pointerToPath(fragment);
+        mapped = source + fragment;
+      }
+    } catch (error) {
+      if (error instanceof Unsupported) throw error;
+      throw new Unsupported(`invalid $ref ${ref}`);
+    }
+    // The target must exist without going through another $ref (json-ref-resolver's handling of that is not mirrored).
+    let node: unknown = target.data;
+    for (let i = 0; i < targetPath.length; i++) {
+      if (i > 0 && hasRef(node)) throw new Unsupported(`$ref ${ref} goes through a $ref`);
+      if (!isObjectLike(node) || !Object.prototype.hasOwnProperty.call(node, targetPath[i]!)) throw new Unsupported(`$ref ${ref} points nowhere`);
+      node = (node as Record<string, unknown>)[targetPath[i]!];
+    }
+    if (targetPath.length > 0 && hasRef(node) && external) throw new Unsupported(`$ref ${ref} points at a $ref`);
+    refMap[pathToPointer(location)] = mapped;
+    this.refs.set(file.source + pathToPointer(location), { file, location, target, targetPath, external, cyclic: false });
+  }
+
+  private loadFile(source: string, pending: SourceFile[]): SourceFile {
+    const known = this.files.get(source);
+    if (known) return known;
+    let text: string;
+    try {
+      text = this.readFile(source);
+    } catch {
+      throw new Unsupported(`cannot read ${source}`);
+    }
+    const file = parseSourceFile(text, source);
+    if (!file) throw new Unsupported(`${source} has parser diagnostics`);
+    this.files.set(source, file);
+    pending.push(file);
+    return file;
+  }
+
+  /**
+   * A graph whose nodes are reference targets, with an edge A → T when a `$ref` inside A points at T. A reference on a
+   * cycle (its target reaches back to a node holding it) is marked; any cycle through another file is Unsupported.
+   */
+  private markCycles(): void {
+    const nodeOf = (file: SourceFile, path: string[]) => file.source + pathToPointer(path);
+    const edges = new Map<string, Array<{ to: string; ref: RefRecord }>>();
+    const targets = new Set<string>();
+    for (const ref of this.refs.values()) targets.add(nodeOf(ref.target, ref.targetPath));
+    for (const ref of this.refs.values()) {
+      const to = nodeOf(ref.target, ref.targetPath);
+      for (let length = 0; length <= ref.location.length; length++) {
+        const from = nodeOf(ref.file, ref.location.slice(0, length));
+        if (!targets.has(from)) continue;
+        let list = edges.get(from);
+        if (!list) edges.set(from, (list = []));
+        list.push({ to, ref });
+      }
+    }
+    const component = stronglyConnectedComponents([...targets], (node) => (edges.get(node) ?? []).map((edge) => edge.to));
+    for (const [from, list] of edges) {
+      for (const { to, ref } of list) {
+        if (component.get(from) !== component.get(to)) continue;
+        if (ref.external || ref.file !== ref.target) throw new Unsupported('a reference cycle across files');
+        ref.cyclic = true;
+      }
+    }
+  }
+
+  /** The resolved view of `raw`, which sits at `path` in `file`. */
+  private view(raw: object, file: SourceFile, path: string[]): object {
+    const cached = this.views.get(raw);
+    if (cached) return cached;
+    const child = (target: object, key: string | symbol, value: unknown): unknown => {
+      if (typeof key === 'symbol' || typeof value !== 'object' || value === null) return value;
+      if (!Object.prototype.hasOwnProperty.call(target, key)) return value;
+      return this.resolveChild(value, file, [...path, key]);
+    };
+    const proxy = new Proxy(raw, {
+      get: (target, key, receiver) => child(target, key, Reflect.get(target, key, receiver)),
+      getOwnPropertyDescriptor: (target, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+        if (descriptor && 'value' in descriptor) descriptor.value = child(target, key, descriptor.value);
+        return descriptor;
+      },
+      set: () => false,
+      deleteProperty: () => false,
+      defineProperty: () => false,
+    });
+    this.views.set(raw, proxy);
+    return proxy;
+  }
+
+  private resolveChild(value: object, file: SourceFile, path: string[]): unknown {
+    let currentFile = file;
+    let currentPath = path;
+    let current: unknown = value;
+    for (let hops = 0; hasRef(current); hops++) {
+      const ref = this.refs.get(currentFile.source + pathToPointer(currentPath));
+      if (!ref) break; // a reference to an ancestor: Spectral keeps it as it is
+      if (ref.cyclic || hops > 100) throw new Unsupported('a check reads through a reference cycle');
+      currentFile = ref.target;
+      currentPath = ref.targetPath;
+      current = currentPath.reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment], currentFile.data);
+    }
+    return isObjectLike(current) ? this.view(current, currentFile, currentPath) : current;
+  }
+
+  /** DocumentInventory.findAssociatedItemForPath, step for step. */
+  associate(path: JsonPath, resolved: boolean): AssociatedItem | null {
+    const main = this.main;
+    if (!resolved) return { file: main, path: getClosestJsonPath(main.data, path), missingPropertyPath: path };
+    try {
+      const newPath = getClosestJsonPath(this.resolved, path);
+      const $ref = traverseObjUntilRef(main.data, newPath);
+      if ($ref === null) return { file: main, path: getClosestJsonPath(main.data, path), missingPropertyPath: path };
+      const missingPropertyPath = newPath.length === 0 ? [] : path.slice(path.lastIndexOf(newPath[newPath.length - 1]!) + 1);
+      let source = main.source;
+      let refMap = this.refMaps.get(source)!;
+      let file = main;
+      const adjustedPath = ['#', ...path.map(encodePointerUriFragment).map(String)];
+      let refMapKey = '';
+      for (const segment of adjustedPath) {
+        if (refMapKey.length > 0) refMapKey += '/';
+        refMapKey += segment;
+        while (refMapKey in refMap) {
+          const newRef = refMap[refMapKey]!;
+          if (isLocalRef(newRef)) {
+            refMapKey = newRef;
+            continue;
+          }
+          const hash = newRef.indexOf('#');
+          source = hash === -1 ? newRef : newRef.slice(0, hash);
+          const next = this.files.get(source);
+          if (!next) return { file, path: getClosestJsonPath(file.data, path), missingPropertyPath: path };
+          file = next;
+          refMap = this.refMaps.get(source) ?? {};
+          refMapKey = hash >= 0 ? newRef.slice(hash) : '#';
+        }
+      }
+      const refPath = (refMapKey.startsWith('#/') ? refMapKey.slice(2) : refMapKey).split('/').map(decodeRefMapSegment);
+      const closestPath = getClosestJsonPath(file.data, refPath);
+      return { file, path: closestPath, missingPropertyPath: [...closestPath, ...missingPropertyPath] };
+    } catch {
+      return null;
+    }
+  }
+}
+
+function decodeRefMapSegment(segment: string): string {
+  return segment.split('~1').join('/').split('~0').join('~');
+}
+
+/** Tarjan's algorithm, iterative: node → component id. */
+function stronglyConnectedComponents(nodes: string[], next: (node: string) => string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const component = new Map<string, number>();
+  let counter = 0;
+  let components = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: Array<{ node: string; successors: string[]; i: number }> = [];
+    const enter = (node: string) => {
+      index.set(node, counter);
+      low.set(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, successors: next(node), i: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      if (frame.i < frame.successors.length) {
+        const successor = frame.successors[frame.i++]!;
+        if (!index.has(successor)) enter(successor);
+        else if (onStack.has(successor)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== frame.node);
+        components++;
+      }
+    }
+  }
+  return component;
+}

@@ -1,0 +1,56 @@
+import { normalize } from '@stoplight/path';
+import { getLocationForJsonPath, parseWithPointers, type YamlParserResult } from '@stoplight/yaml';
+import { JsonText, hasDuplicateKeys, type Range } from './json-text';
+
+/** One parsed file of a document, as the fast engine sees it: its data and, on demand, the range of a node. */
+export interface SourceFile {
+  /** The file name as Spectral reports it in `source`. */
+  source: string;
+  data: unknown;
+  /** The range Spectral's parser for this file would give for `path`, or undefined (Spectral then uses 0:0). */
+  rangeFor(path: ReadonlyArray<string | number>): Range | undefined;
+}
+
+export type { Range };
+
+/** Spectral's normalizeSource for file names. */
+export function normalizeSource(source: string): string {
+  return source.length > 0 && !/^[a-z]+:\/\//i.test(source) ? normalize(source) : source;
+}
+
+export function isJsonSource(source: string): boolean {
+  return source.toLowerCase().endsWith('.json');
+}
+
+/**
+ * Parses `text` the fast way, or returns undefined when only Spectral's own parser gives the right answer: text that is
+ * not strict JSON (comments, a BOM, syntax errors), duplicate keys, `__proto__` keys, or any YAML parser diagnostic.
+ * Spectral picks the JSON parser for names ending in `.json` (any case) and YAML for everything else; so does this.
+ */
+export function parseSourceFile(text: string, source: string, json = isJsonSource(source)): SourceFile | undefined {
+  return json ? parseJson(text, source) : parseYaml(text, source);
+}
+
+function parseJson(text: string, source: string): SourceFile | undefined {
+  if (text.includes('__proto__')) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (hasDuplicateKeys(text)) return undefined;
+  let located: JsonText | undefined;
+  return { source, data, rangeFor: (path) => (located ??= new JsonText(text)).rangeFor(path) };
+}
+
+/** The same parser and options as @stoplight/spectral-parsers' Yaml (what Spectral uses for YAML). */
+export function parseYamlWithPointers(text: string): YamlParserResult<unknown> {
+  return parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: true, attachComments: false });
+}
+
+function parseYaml(text: string, source: string): SourceFile | undefined {
+  const result = parseYamlWithPointers(text);
+  if (result.diagnostics.length > 0) return undefined;
+  return { source, data: result.data, rangeFor: (path) => getLocationForJsonPath(result, path as never)?.range };
+}

@@ -36,7 +36,7 @@ export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>): 
   const load = () =>
     (real ??= (require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core')).createRulesetFunction<unknown, O>(
       schemas,
-      (input, options, context: RulesetFunctionContext) => check(input, options, context as unknown as CheckContext),
+      named((input: unknown, options: O, context: RulesetFunctionContext) => check(input, options, context as unknown as CheckContext), check),
     ));
   const fn = function (this: unknown, ...args: Parameters<RulesetFunctionWithValidator<unknown, O>>) {
     return load().apply(this, args);
@@ -46,6 +46,15 @@ export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>): 
   Object.defineProperty(fn, 'schemas', { enumerable: false, value: schemas });
   Object.defineProperty(fn, CHECK, { value: { check, schemas } });
   return fn as unknown as RulesetFunctionWithValidator<unknown, O>;
+}
+
+/**
+ * Spectral names the function in option errors (`"<name>" function does not support "x" option`); an arrow has no
+ * name of its own, so give it the check's (`checkWebhookPathPrefix` → `webhookPathPrefix`).
+ */
+function named<F extends (...args: never[]) => unknown>(fn: F, check: { name: string }): F {
+  Object.defineProperty(fn, 'name', { value: check.name.replace(/^check(.)/, (_whole, first: string) => first.toLowerCase()) });
+  return fn;
 }
 
 /** What every check needs besides its target: the root, and whether a node suppresses this rule. */

@@ -22,5 +22,4 @@ describe('docs/rules pages', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(rule.documentationUrl).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
   });
-
 });

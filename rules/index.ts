@@ -8,6 +8,8 @@ import webhookSecurity from './webhook-security';
 import webhookHttps from './webhook-https';
 import webhookProducerSignature from './webhook-producer-signature';
 import webhookProducerPayloadSchema from './webhook-producer-payload-schema';
+import webhookLintIgnore from './webhook-lint-ignore';
+import { registerRules } from '../src/functions/known-rules';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -23,7 +25,11 @@ const ruleset = {
     'webhook-https': webhookHttps,
     'webhook-producer-signature': webhookProducerSignature,
     'webhook-producer-payload-schema': webhookProducerPayloadSchema,
+    'webhook-lint-ignore': webhookLintIgnore,
   },
 } satisfies RulesetDefinition;
+
+// webhook-lint-ignore knows (and re-runs) the rules registered here.
+registerRules(ruleset.rules);
 
 export = ruleset;

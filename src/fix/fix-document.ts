@@ -14,6 +14,8 @@ import { planFixes, type Finding, type PlannedFix, type Refusal } from './plan';
 export interface AppliedFix extends PlannedFix {
   line: number;
   column: number;
+  /** The round (0-based) it was made in; its paths are those of the files as they were at the start of that round. */
+  round: number;
 }
 
 export interface FileChange {
@@ -65,7 +67,7 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
     const findings = fixableFindings(results, mainPath, files);
     const plan = planFixes(findings, files, { prefixOptions });
     refused = plan.refused;
-    const applied = applyRound(plan.fixes, files);
+    const applied = applyRound(plan.fixes, files, round);
     if (applied.length === 0) break;
     fixed.push(...applied);
     results = await lint();
@@ -107,7 +109,7 @@ function findingKey(finding: Finding): string {
  * the new text). A fix whose result would not parse is dropped with its file's other edits of the round: a bug guard,
  * so a broken file is never written.
  */
-function applyRound(fixes: PlannedFix[], files: DocumentFiles): AppliedFix[] {
+function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): AppliedFix[] {
   const taken: PlannedFix[] = [];
   const editsByFile = new Map<string, Edit[]>();
   for (const fix of fixes) {
@@ -132,9 +134,12 @@ function applyRound(fixes: PlannedFix[], files: DocumentFiles): AppliedFix[] {
   const applied: AppliedFix[] = [];
   for (const fix of taken) {
     if (fix.edits.some(({ file }) => broken.has(file))) continue;
+    // Where the finding was (the key of a renamed path, the operation that got x-internal), in the text before.
+    const findingFile = files.get(fix.finding.file);
     const first = fix.edits[0];
-    const where = first ? lineAndColumn(files.get(first.file)?.text ?? '', first.edit.offset) : { line: 1, column: 1 };
-    applied.push({ ...fix, ...where });
+    const offset = findingFile?.offsetOf(fix.finding.path) ?? first?.edit.offset ?? 0;
+    const where = lineAndColumn(findingFile?.text ?? '', offset);
+    applied.push({ ...fix, ...where, round });
   }
   if (broken.size > 0) {
     // Re-apply only the fixes that touch no broken file.

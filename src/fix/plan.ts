@@ -21,11 +21,18 @@ export interface FileEdit {
   edit: Edit;
 }
 
+/** What a fix does to the data (as opposed to the text): lets tests check that nothing else changed. */
+export type DataChange =
+  | { kind: 'rename-key'; file: string; path: JsonPath; newKey: string }
+  | { kind: 'set'; file: string; path: JsonPath; value: unknown }
+  | { kind: 'remove-item'; file: string; path: JsonPath };
+
 export interface PlannedFix {
   finding: Finding;
   /** What the fix does, for people: `renamed "/hooks/a" to "/_webhooks/a"`. */
   description: string;
   edits: FileEdit[];
+  changes: DataChange[];
 }
 
 export interface Refusal {
@@ -101,6 +108,7 @@ function planRename(
   if (taken.has(newKey)) throw new FixRefusal(`cannot rename "${pathKey}" to "${newKey}": another path is being renamed to it; merge the two by hand`);
 
   const edits: FileEdit[] = file.renameKey(finding.path, newKey).map((edit) => ({ file: file.path, edit }));
+  const changes: DataChange[] = [{ kind: 'rename-key', file: file.path, path: finding.path, newKey }];
   let references = 0;
   for (const reference of files.references()) {
     if (reference.targetFile !== file.path) continue;
@@ -114,7 +122,9 @@ function planRename(
     const referencing = files.get(reference.file);
     try {
       if (!referencing) throw new FixRefusal('the file cannot be read');
-      for (const edit of referencing.replaceString(reference.path, reference.value.slice(0, hash + 1) + fragment)) edits.push({ file: reference.file, edit });
+      const value = reference.value.slice(0, hash + 1) + fragment;
+      for (const edit of referencing.replaceString(reference.path, value)) edits.push({ file: reference.file, edit });
+      changes.push({ kind: 'set', file: reference.file, path: reference.path, value });
     } catch (error) {
       if (!(error instanceof FixRefusal)) throw error;
       throw new FixRefusal(`cannot rename "${pathKey}": its reference at ${reference.path.join('.')} cannot be updated (${error.reason})`);
@@ -124,24 +134,22 @@ function planRename(
   taken.add(newKey);
   renameTargets.set(file.path, taken);
   const also = references === 0 ? '' : ` and ${references} reference${references === 1 ? '' : 's'} to it`;
-  return { finding, description: `renamed "${pathKey}" to "${newKey}"${also}`, edits };
+  return { finding, description: `renamed "${pathKey}" to "${newKey}"${also}`, edits, changes };
 }
 
 function planXInternal(finding: Finding, files: DocumentFiles): PlannedFix {
   const file = fileOf(files, finding);
   const last = finding.path[finding.path.length - 1];
   const onFile = (edits: Edit[]) => edits.map((edit) => ({ file: file.path, edit }));
-  if (last === 'x-internal') {
-    const holder = finding.path.slice(0, -1);
+  const holder = last === 'x-internal' ? finding.path.slice(0, -1) : finding.path;
+  const changes: DataChange[] = [{ kind: 'set', file: file.path, path: [...holder, 'x-internal'], value: true }];
+  if (last === 'x-internal' && file.hasOwnKey(holder, 'x-internal')) {
     const current = valueAt(file.data, finding.path);
-    if (file.hasOwnKey(holder, 'x-internal')) {
-      return { finding, description: `replaced x-internal: ${JSON.stringify(current)} with true`, edits: onFile(file.replaceWithBoolean(finding.path, true)) };
-    }
-    // The value comes through a YAML merge key: an own key overrides it.
-    return { finding, description: 'set x-internal: true', edits: onFile(file.insertBooleanProperty(holder, 'x-internal', true)) };
+    return { finding, description: `replaced x-internal: ${JSON.stringify(current)} with true`, edits: onFile(file.replaceWithBoolean(finding.path, true)), changes };
   }
-  if (!isObject(valueAt(file.data, finding.path))) throw new FixRefusal('the finding does not point at an operation');
-  return { finding, description: 'set x-internal: true', edits: onFile(file.insertBooleanProperty(finding.path, 'x-internal', true)) };
+  // Missing, or coming through a YAML merge key (an own key overrides it).
+  if (!isObject(valueAt(file.data, holder))) throw new FixRefusal('the finding does not point at an operation');
+  return { finding, description: 'set x-internal: true', edits: onFile(file.insertBooleanProperty(holder, 'x-internal', true)), changes };
 }
 
 function planHttps(finding: Finding, files: DocumentFiles): PlannedFix {
@@ -158,9 +166,9 @@ function planHttps(finding: Finding, files: DocumentFiles): PlannedFix {
     const schemes = valueAt(file.data, path.slice(0, -1));
     const index = path[path.length - 1] as number;
     if (Array.isArray(schemes) && schemes.some((scheme) => typeof scheme === 'string' && scheme.toLowerCase() === 'https')) {
-      return { finding, description: 'removed "http" from schemes', edits: onFile(file.removeItem(path.slice(0, -1), index)) };
+      return { finding, description: 'removed "http" from schemes', edits: onFile(file.removeItem(path.slice(0, -1), index)), changes: [{ kind: 'remove-item', file: file.path, path }] };
     }
-    return { finding, description: 'replaced scheme "http" with "https"', edits: onFile(file.replaceString(path, 'https')) };
+    return { finding, description: 'replaced scheme "http" with "https"', edits: onFile(file.replaceString(path, 'https')), changes: [{ kind: 'set', file: file.path, path, value: 'https' }] };
   }
 
   if (serversAt !== -1 && typeof path[serversAt + 1] === 'number' && typeof value === 'string') {
@@ -173,10 +181,12 @@ function planHttps(finding: Finding, files: DocumentFiles): PlannedFix {
     if (isEnumItem) {
       const values = valueAt(file.data, path.slice(0, -1));
       if (Array.isArray(values) && values.includes(secure)) {
-        return { finding, description: `removed "${value}" from the server variable's enum`, edits: onFile(file.removeItem(path.slice(0, -1), path[path.length - 1] as number)) };
+        const edits = onFile(file.removeItem(path.slice(0, -1), path[path.length - 1] as number));
+        return { finding, description: `removed "${value}" from the server variable's enum`, edits, changes: [{ kind: 'remove-item', file: file.path, path }] };
       }
     }
-    return { finding, description: `replaced "${value}" with "${secure}"`, edits: onFile(file.replaceString(path, secure)) };
+    const changes: DataChange[] = [{ kind: 'set', file: file.path, path, value: secure }];
+    return { finding, description: `replaced "${value}" with "${secure}"`, edits: onFile(file.replaceString(path, secure)), changes };
   }
 
   if (path.length === 1 && path[0] === 'host') throw new FixRefusal('the document names no schemes; add schemes: [https]');

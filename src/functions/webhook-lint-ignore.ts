@@ -1,0 +1,243 @@
+import type { RuleDefinition } from '@stoplight/spectral-core';
+import { ignoreSites, isIgnored, LINT_IGNORE_KEY, parseLintIgnore, type IgnoreLevel, type IgnoreSite } from '../openapi/ignore';
+import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
+import { valueAt } from '../openapi/refs';
+import { CHECK, ruleScope, spectralFunction, type CheckContext, type CheckedFunction, type IFunctionResult } from './context';
+import { knownRule, knownRuleIds } from './known-rules';
+
+export interface LintIgnoreOptions {
+  /** Rule ids of other linters or rulesets that a spec's `x-lint-ignore` may name (vacuum reads the same key). */
+  knownRules?: string[];
+}
+
+const SHAPE = 'x-lint-ignore takes a rule id, a list of rule ids, or a map of rule id to reason';
+
+/**
+ * Reports the `x-lint-ignore` values that do no good: a malformed value, an id that is not a rule of this ruleset
+ * (nor listed in `knownRules`), and an ignore that suppresses nothing. The last is decided by re-running the named
+ * rule's own check on the document with that ignore taken out: if no finding appears, the ignore is stale.
+ */
+export function checkLintIgnore(_root: unknown, options: LintIgnoreOptions | null, context: CheckContext): IFunctionResult[] {
+  const scope = ruleScope(context);
+  const selfId = scope.ruleId;
+  const extra = new Set(options?.knownRules ?? []);
+  const rerun = new Rerun(scope.root, context);
+  const results: IFunctionResult[] = [];
+  const sites = ignoreSites(scope.root);
+
+  for (const site of sites) {
+    const value = ownValue(site.node, LINT_IGNORE_KEY);
+    if (value === undefined) continue;
+    if (isIgnored(selfId, site.node, ...site.ancestors.map((ancestor) => ancestor.node))) continue;
+    const { entries, problems } = parseLintIgnore(value, [...site.jsonPath, LINT_IGNORE_KEY]);
+    for (const problem of problems) results.push({ message: `${SHAPE}; found ${problem.problem}`, path: problem.jsonPath });
+
+    for (const entry of entries) {
+      if (entry.ruleId === selfId || extra.has(entry.ruleId)) continue;
+      if (!knownRule(entry.ruleId)) {
+        results.push({ message: unknownMessage(entry.ruleId), path: entry.jsonPath });
+        continue;
+      }
+      const covering = site.ancestors.find((ancestor) => isIgnored(entry.ruleId, ancestor.node));
+      if (covering) {
+        results.push({
+          message: `x-lint-ignore of "${entry.ruleId}" here suppresses nothing: the x-lint-ignore on the ${where(covering.level)} already covers this ${site.level}; remove this one`,
+          path: entry.jsonPath,
+        });
+        continue;
+      }
+      const verdict = rerun.suppresses(entry.ruleId, site, sites);
+      if (verdict !== 'nothing') continue;
+      const parent = site.ancestors[site.ancestors.length - 1];
+      const wrongLevel = site.level === 'operation' && parent && rerun.suppresses(entry.ruleId, { ...parent, ancestors: [] }, sites, true) === 'suppresses';
+      results.push({
+        message: wrongLevel
+          ? `x-lint-ignore of "${entry.ruleId}" on an operation suppresses nothing: the rule reports the whole path; move the ignore to the path item`
+          : `x-lint-ignore of "${entry.ruleId}" suppresses nothing: the rule reports nothing ${site.level === 'document' ? 'in this document' : `at this ${site.level}`}; remove the ignore`,
+        path: entry.jsonPath,
+      });
+    }
+  }
+  return results;
+}
+
+function where(level: IgnoreLevel): string {
+  return level === 'document' ? 'document root' : level;
+}
+
+/**
+ * Levenshtein distance, written here rather than imported: rule functions go into the single-file ruleset bundle
+ * (scripts/bundle-ruleset.cjs), which may import only the @stoplight packages Spectral supplies to every ruleset.
+ */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function unknownMessage(id: string): string {
+  const closest = knownRuleIds()
+    .map((known) => ({ known, cost: distance(id, known) }))
+    .filter(({ cost }) => cost <= Math.max(2, Math.floor(id.length / 4)))
+    .sort((a, b) => a.cost - b.cost || (a.known < b.known ? -1 : 1))[0];
+  const hint = closest ? ` (did you mean "${closest.known}"?)` : '';
+  return `x-lint-ignore names "${id}", which is not a spectral-webhooks rule${hint}; fix the id, or list it in this rule's knownRules option if another linter reads it`;
+}
+
+type Verdict = 'suppresses' | 'nothing' | 'cannot-tell';
+
+/**
+ * Re-runs rules' checks (pure functions that `spectralFunction` keeps under CHECK) on copies of the
+ * document. A copy shares every node with the original except those on the JSON paths that change, so one re-run
+ * costs one run of that check, not a copy of the document. A rule's findings on the original are computed once.
+ */
+class Rerun {
+  private readonly original = new Map<string, Set<string> | undefined>();
+
+  constructor(
+    private readonly root: JsonObject,
+    private readonly context: CheckContext,
+  ) {}
+
+  /**
+   * Whether the ignore of `ruleId` at `site` keeps a finding quiet. It is taken out together with the same rule's
+   * ignores below it (those are reported as redundant, so they must not hold this one up). With `adding`, the question
+   * is the reverse: would an ignore of `ruleId` at `site` keep a finding quiet.
+   */
+  suppresses(ruleId: string, site: IgnoreSite, sites: readonly IgnoreSite[], adding = false): Verdict {
+    const original = this.findings(ruleId, this.root);
+    if (original === undefined) return 'cannot-tell';
+    const changed = adding
+      ? new CopyOnWrite(this.root).set(site.jsonPath, withIgnore(site.node, ruleId)).root
+      : withoutIgnores(this.root, ruleId, [site, ...sites.filter((other) => other.ancestors.some((ancestor) => ancestor.node === site.node))]);
+    const after = this.findings(ruleId, changed);
+    if (after === undefined) return 'cannot-tell';
+    const [from, to] = adding ? [after, original] : [original, after];
+    for (const finding of to) if (!from.has(finding)) return 'suppresses';
+    return 'nothing';
+  }
+
+  /** Keys (path + message) of a rule's findings on `root`; undefined when the rule cannot be re-run here. */
+  private findings(ruleId: string, root: JsonObject): Set<string> | undefined {
+    if (root === this.root && this.original.has(ruleId)) return this.original.get(ruleId);
+    const found = this.run(ruleId, root);
+    if (root === this.root) this.original.set(ruleId, found);
+    return found;
+  }
+
+  private run(ruleId: string, root: JsonObject): Set<string> | undefined {
+    const rule = knownRule(ruleId);
+    if (!rule) return undefined;
+    const keys = new Set<string>();
+    // A rule whose formats do not match the document never runs on it: there is nothing for an ignore to suppress.
+    if (rule.formats && ![...rule.formats].some((format) => format(root, null))) return keys;
+    const givens = rerunnableGivens(rule);
+    if (!givens) return undefined;
+    for (const then of Array.isArray(rule.then) ? rule.then : [rule.then]) {
+      const check = (then.function as Partial<CheckedFunction>)[CHECK]?.check;
+      if (typeof check !== 'function' || then.field !== undefined) return undefined;
+      for (const given of givens) {
+        const input = valueAt(root, given);
+        if (input === undefined) continue;
+        try {
+          const context = { ...this.context, path: given, rule: { ...this.context.rule, name: ruleId }, documentInventory: withResolved(this.context.documentInventory, root) };
+          for (const result of check(input, then.functionOptions ?? null, context) ?? []) keys.add(JSON.stringify([result.path ?? given, result.message]));
+        } catch {
+          return undefined; // a check that cannot run on this copy proves nothing either way
+        }
+      }
+    }
+    return keys;
+  }
+}
+
+/** `$`, `$.paths`, `$.a.b`: the givens a re-run can evaluate without a JSONPath engine; undefined for any other. */
+function rerunnableGivens(rule: RuleDefinition): JsonPath[] | undefined {
+  const givens = Array.isArray(rule.given) ? rule.given : [rule.given];
+  const paths: JsonPath[] = [];
+  for (const given of givens) {
+    if (typeof given !== 'string' || !/^\$(\.[A-Za-z_][\w-]*)*$/.test(given)) return undefined;
+    paths.push(given.split('.').slice(1));
+  }
+  return paths;
+}
+
+/** The document inventory with another resolved document: the same object otherwise, prototype and all. */
+function withResolved(inventory: CheckContext['documentInventory'], resolved: JsonObject): CheckContext['documentInventory'] {
+  return Object.create(inventory as object, { resolved: { value: resolved, enumerable: true } }) as CheckContext['documentInventory'];
+}
+
+function withoutIgnores(root: JsonObject, ruleId: string, sites: readonly IgnoreSite[]): JsonObject {
+  const copy = new CopyOnWrite(root);
+  // Outer nodes first: replacing a path item after its operation would bring the operation's ignore back.
+  for (const site of [...sites].sort((a, b) => a.jsonPath.length - b.jsonPath.length)) {
+    if (!isIgnored(ruleId, site.node)) continue;
+    copy.set(site.jsonPath, withoutIgnore(site.node, ruleId));
+  }
+  return copy.root;
+}
+
+function withoutIgnore(node: JsonObject, ruleId: string): JsonObject {
+  const { [LINT_IGNORE_KEY]: value, ...rest } = node;
+  let kept: unknown;
+  if (typeof value === 'string') kept = value === ruleId ? undefined : value;
+  else if (Array.isArray(value)) kept = value.filter((id) => id !== ruleId);
+  else if (isObject(value)) kept = Object.fromEntries(Object.entries(value).filter(([id]) => id !== ruleId));
+  return kept === undefined ? rest : { ...rest, [LINT_IGNORE_KEY]: kept };
+}
+
+function withIgnore(node: JsonObject, ruleId: string): JsonObject {
+  const value = ownValue(node, LINT_IGNORE_KEY);
+  const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? value : isObject(value) ? Object.keys(value) : [];
+  return { ...node, [LINT_IGNORE_KEY]: [...ids, ruleId] };
+}
+
+/** A copy of a document that differs at a few JSON paths; containers on those paths are copied once, the rest shared. */
+class CopyOnWrite {
+  readonly root: JsonObject;
+  private readonly copies = new WeakSet<object>();
+
+  constructor(original: JsonObject) {
+    this.root = { ...original };
+    this.copies.add(this.root);
+  }
+
+  set(path: JsonPath, value: JsonObject): this {
+    if (path.length === 0) {
+      for (const key of Object.keys(this.root)) delete this.root[key];
+      Object.assign(this.root, value);
+      return this;
+    }
+    let node: Record<string | number, unknown> = this.root;
+    for (const segment of path.slice(0, -1)) {
+      const child = node[segment];
+      if (typeof child !== 'object' || child === null) return this;
+      if (!this.copies.has(child)) {
+        const copy = Array.isArray(child) ? [...child] : { ...(child as JsonObject) };
+        this.copies.add(copy);
+        node[segment] = copy;
+      }
+      node = node[segment] as Record<string | number, unknown>;
+    }
+    node[path[path.length - 1] as string | number] = value;
+    return this;
+  }
+}
+
+export default spectralFunction<LintIgnoreOptions | null>(
+  {
+    input: { type: 'object' },
+    options: {
+      type: ['object', 'null'],
+      properties: { knownRules: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      additionalProperties: false,
+    },
+  },
+  checkLintIgnore,
+);

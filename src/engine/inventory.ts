@@ -50,6 +50,8 @@ export class Inventory {
   private readonly refs = new Map<string, RefRecord>();
   private readonly refMaps = new Map<string, Record<string, string>>();
   private readonly views = new WeakMap<object, object>();
+  /** Objects with a `$ref` somewhere inside (or that are one): only those need a resolving view. */
+  private readonly withRefs = new WeakSet<object>();
 
   constructor(
     readonly main: SourceFile,
@@ -60,7 +62,7 @@ export class Inventory {
     const pending = [main];
     while (pending.length > 0) this.collectRefs(pending.pop()!, pending);
     this.markCycles();
-    this.resolved = isObjectLike(main.data) ? this.view(main.data, main, []) : main.data;
+    this.resolved = typeof main.data === 'object' && main.data !== null ? this.view(main.data, main, []) : main.data;
   }
 
   private refMapOf(file: SourceFile): Record<string, string> {
@@ -71,24 +73,34 @@ export class Inventory {
 
   private collectRefs(file: SourceFile, pending: SourceFile[]): void {
     const refMap = this.refMapOf(file);
-    const visit = (node: unknown, path: string[]): void => {
+    const path: string[] = [];
+    // Returns whether `node` holds a $ref; marks those that do.
+    const visit = (node: object): boolean => {
+      let found = false;
       if (Array.isArray(node)) {
         for (let i = 0; i < node.length; i++) {
-          const child = node[i];
-          if (typeof child === 'object' && child !== null) visit(child, [...path, String(i)]);
+          const child: unknown = node[i];
+          if (typeof child !== 'object' || child === null) continue;
+          path.push(String(i));
+          if (visit(child)) found = true;
+          path.pop();
         }
-        return;
+      } else if (hasRef(node)) {
+        this.addRef(file, [...path], node.$ref, refMap, pending);
+        found = true; // json-ref-resolver replaces the whole object: its siblings never reach the checks
+      } else {
+        for (const key of Object.keys(node)) {
+          const child = (node as Record<string, unknown>)[key];
+          if (typeof child !== 'object' || child === null) continue;
+          path.push(key);
+          if (visit(child)) found = true;
+          path.pop();
+        }
       }
-      if (hasRef(node)) {
-        this.addRef(file, path, node.$ref, refMap, pending);
-        return; // json-ref-resolver replaces the whole object: its siblings never reach the checks
-      }
-      for (const key of Object.keys(node as object)) {
-        const child = (node as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) visit(child, [...path, key]);
-      }
+      if (found) this.withRefs.add(node);
+      return found;
     };
-    if (typeof file.data === 'object' && file.data !== null) visit(file.data, []);
+    if (typeof file.data === 'object' && file.data !== null) visit(file.data);
   }
 
   private addRef(file: SourceFile, location: string[], ref: string, refMap: Record<string, string>, pending: SourceFile[]): void {
@@ -176,13 +188,19 @@ export class Inventory {
     }
   }
 
-  /** The resolved view of `raw`, which sits at `path` in `file`. */
+  /**
+   * The resolved view of `raw`, which sits at `path` in `file`: `raw` itself when nothing inside it is a `$ref` (then it
+   * is what Spectral's resolved document holds there), else a read-only proxy that resolves `$ref` members on access.
+   */
   private view(raw: object, file: SourceFile, path: string[]): object {
+    if (!this.withRefs.has(raw)) return raw;
     const cached = this.views.get(raw);
     if (cached) return cached;
     const child = (target: object, key: string | symbol, value: unknown): unknown => {
       if (typeof key === 'symbol' || typeof value !== 'object' || value === null) return value;
+      if (!this.withRefs.has(value)) return value;
       if (!Object.prototype.hasOwnProperty.call(target, key)) return value;
+      if (!hasRef(value)) return this.views.get(value) ?? this.view(value, file, [...path, key]);
       return this.resolveChild(value, file, [...path, key]);
     };
     const proxy = new Proxy(raw, {
@@ -206,7 +224,7 @@ export class Inventory {
     let current: unknown = value;
     for (let hops = 0; hasRef(current); hops++) {
       const ref = this.refs.get(currentFile.source + pathToPointer(currentPath));
-      if (!ref) break; // a reference to an ancestor: Spectral keeps it as it is
+      if (!ref) return current; // a reference to an ancestor: Spectral keeps it as it is
       if (ref.cyclic || hops > 100) throw new Unsupported('a check reads through a reference cycle');
       currentFile = ref.target;
       currentPath = ref.targetPath;

@@ -22,9 +22,15 @@ interface Child {
   start: number;
 }
 
+/** An object's or array's members; `byKey` (objects) finds the first member with a key, as @stoplight/json does. */
+interface Children {
+  list: Child[];
+  byKey: Map<string, Child> | undefined;
+}
+
 export class JsonText {
   private lineStarts: number[] | undefined;
-  private readonly children = new Map<number, Child[]>();
+  private readonly children = new Map<number, Children>();
   private readonly root: number;
 
   constructor(private readonly text: string) {
@@ -42,12 +48,12 @@ export class JsonText {
       if (typeof index === 'string' || kind !== 91 /* [ */) {
         if (kind !== 123 /* { */) return this.range(node);
         const wanted = String(index);
-        const child = this.childrenOf(node).find((candidate) => candidate.key === wanted);
+        const child = this.childrenOf(node).byKey!.get(wanted);
         if (!child) return this.range(node);
         node = child.start;
         continue;
       }
-      const items = this.childrenOf(node);
+      const items = this.childrenOf(node).list;
       if (index < 0 || index >= items.length) return this.range(node);
       node = items[index]!.start;
     }
@@ -74,7 +80,7 @@ export class JsonText {
     return { line: low, character: offset - starts[low]! };
   }
 
-  private childrenOf(start: number): Child[] {
+  private childrenOf(start: number): Children {
     const cached = this.children.get(start);
     if (cached) return cached;
     const text = this.text;
@@ -94,8 +100,14 @@ export class JsonText {
       i = this.skipWhitespace(this.valueEnd(i));
       if (text.charCodeAt(i) === 44 /* , */) i = this.skipWhitespace(i + 1);
     }
-    this.children.set(start, children);
-    return children;
+    let byKey: Map<string, Child> | undefined;
+    if (isObject) {
+      byKey = new Map();
+      for (const child of children) if (!byKey.has(child.key!)) byKey.set(child.key!, child);
+    }
+    const result = { list: children, byKey };
+    this.children.set(start, result);
+    return result;
   }
 
   /** Offset just past the value that starts at `start`. */

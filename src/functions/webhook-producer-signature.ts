@@ -1,15 +1,11 @@
 import { isObject, ownValue } from '../openapi/json';
-import { headerNameSet, headerParameters, patternList } from '../openapi/parameters';
-import { describeWebhook, type WebhookOperation } from '../openapi/webhook-operations';
+import type { WebhookOperation } from '../openapi/webhook-operations';
+import { describeWebhook } from '../openapi/webhook-operations';
 import { spectralFunction, type CheckContext, type IFunctionResult } from './context';
-import { DOCUMENT_INPUT, producerScope, STRING_LIST } from './producer';
+import { DOCUMENT_INPUT, HEADER_OPTIONS_SCHEMA, matchingHeaders, producerScope, type HeaderOptions } from './producer';
 
-export interface SignatureOptions {
-  /** Header names (case-insensitive) that carry a signature or a secret token. */
-  headers: string[];
-  /** Regular expressions (case-insensitive) a header name may match instead. */
-  patterns: string[];
-}
+/** `headers` carry a signature or a secret token. */
+export type SignatureOptions = HeaderOptions;
 
 export const DEFAULT_SIGNATURE_HEADERS = [
   'webhook-signature', 'X-Hub-Signature-256', 'X-Hub-Signature', 'Stripe-Signature', 'X-Shopify-Hmac-Sha256',
@@ -33,13 +29,9 @@ export function hasOwnSecurity(operation: WebhookOperation['operation']): boolea
  */
 export function checkSignature(_root: unknown, options: SignatureOptions, context: CheckContext): IFunctionResult[] {
   const scope = producerScope(context);
-  const names = headerNameSet(options.headers);
-  const patterns = patternList(options.patterns);
   const results: IFunctionResult[] = [];
   for (const item of scope.checked) {
-    const headers = headerParameters(scope.root, item.pathItem, item.pathItemPath, item.operation, item.jsonPath).filter(
-      (header) => names.has(header.name.toLowerCase()) || patterns.some((pattern) => pattern.test(header.name)),
-    );
+    const headers = matchingHeaders(scope.root, item, options.headers, options.patterns);
     if (headers.some((header) => header.required) || hasOwnSecurity(item.operation)) continue;
     const optional = headers[0];
     if (optional) {
@@ -60,12 +52,7 @@ export function checkSignature(_root: unknown, options: SignatureOptions, contex
 export default spectralFunction<SignatureOptions>(
   {
     input: DOCUMENT_INPUT,
-    options: {
-      type: 'object',
-      properties: { headers: STRING_LIST, patterns: STRING_LIST },
-      required: ['headers', 'patterns'],
-      additionalProperties: false,
-    },
+    options: HEADER_OPTIONS_SCHEMA,
   },
   checkSignature,
 );

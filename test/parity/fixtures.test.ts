@@ -1,4 +1,7 @@
-import { relative } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { documentsUnder, expectParity, githubWebhooks, repoRoot } from './documents';
 
@@ -11,6 +14,21 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
     const engine = await expectParity(file);
     // Our own fixtures must not fall back to Spectral (others, e.g. broken inputs, may).
     if (/\/fixtures\/(parity|examples)\//.test(file)) expect(engine).toBe('fast');
+  });
+
+  // Many findings in one big file: every result's range is computed from the text, in JSON and in YAML.
+  it.each(['json', 'yaml'])('300 generated receivers, every tenth broken (%s)', async (format) => {
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) {
+      const broken = i % 10 === 0;
+      paths[`/_webhooks/producer-${i}/${broken ? 'eventCreated' : 'event-created'}`] = {
+        [broken ? 'put' : 'post']: { 'x-internal': !broken, responses: { 204: { description: 'Received' } }, ...(i % 30 === 0 ? { security: [] } : {}) },
+      };
+    }
+    const document = { openapi: '3.0.3', info: { title: 'Generated', version: '1' }, servers: [{ url: 'https://api.example.com' }], security: [{ key: [] }], paths };
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-')), `openapi.${format}`);
+    writeFileSync(file, format === 'json' ? JSON.stringify(document, null, 2) : stringify(document));
+    expect(await expectParity(file)).toBe('fast');
   });
 
   it('GitHub webhooks (@octokit/openapi-webhooks)', async () => {

@@ -15,7 +15,9 @@ describe('rule givens', () => {
   it('the fast engine runs every rule of the bundled ruleset', () => {
     const compiled = compileRules(ruleset);
     expect(compiled, String(compiled)).toBeInstanceOf(Array);
-    expect((compiled as Array<{ name: string }>).map((rule) => rule.name).sort()).toEqual(Object.keys(ruleset.rules).sort());
+    // Rules with `recommended: false` (the Standard Webhooks profile's) are off in the bundled ruleset, so not compiled.
+    const enabled = Object.entries(ruleset.rules).filter(([, rule]) => (rule as { recommended?: boolean }).recommended !== false);
+    expect((compiled as Array<{ name: string }>).map((rule) => rule.name).sort()).toEqual(enabled.map(([name]) => name).sort());
   });
 
   it('rejects the JSONPath forms it does not support', () => {

@@ -1,0 +1,46 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import profile from '../../rules/profiles/standard-webhooks';
+import { loadDocument } from '../../src/lint/load-document';
+import { createLinter, type Linter } from '../../src/lint/linter';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+/** The shared real-world corpus: read-only, beside the clone (../shared/corpus); absent on a bare clone. */
+export const CORPUS_DIR = resolve(repoRoot, '..', 'shared', 'corpus');
+export const HAS_CORPUS = existsSync(CORPUS_DIR);
+export const CORPUS_MISSING = `real-document corpus not found at ${CORPUS_DIR}: skipping (it sits at ../shared/corpus beside the clone in CI)`;
+
+/** GitHub's webhook descriptions: the OpenAPI 3.1 document with `webhooks` (261 of them, 4.8 MB). */
+export const GITHUB_WEBHOOKS = join(repoRoot, 'node_modules', '@octokit', 'openapi-webhooks', 'generated', 'api.github.com.json');
+
+/** Every OpenAPI document of the corpus, as `folder/file`. */
+export function corpusDocuments(): string[] {
+  if (!HAS_CORPUS) return [];
+  return readdirSync(CORPUS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((folder) => readdirSync(join(CORPUS_DIR, folder.name)).filter((file) => /\.(json|ya?ml)$/.test(file)).map((file) => `${folder.name}/${file}`))
+    .sort();
+}
+
+/**
+ * Findings per rule of the producer rules (webhook-producer-*, standard-webhooks-*). The linter runs the Standard
+ * Webhooks profile, i.e. the full base ruleset plus the profile's rules, so every rule meets every document; the
+ * consumer rules' counts belong to their own tests and are left out so each area's changes stay its own.
+ */
+export type Summary = Record<string, number>;
+
+let linter: Linter | undefined;
+
+export async function producerSummary(file: string): Promise<Summary> {
+  linter ??= createLinter({ ruleset: profile as RulesetDefinition });
+  const results = await linter.lint(await loadDocument(file));
+  const summary: Summary = {};
+  for (const result of results) {
+    const code = String(result.code);
+    if (!code.startsWith('webhook-producer-') && !code.startsWith('standard-webhooks-')) continue;
+    summary[code] = (summary[code] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(summary).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import base from '../../rules';
+import { createDocument } from '../../src/lint/load-document';
+import { createLinter } from '../../src/lint/linter';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+/** A GitHub-style webhook: signed and identified, but with neither Standard Webhooks headers nor envelope. */
+const DOCUMENT = `openapi: 3.1.0
+info: { title: Example, version: 1.0.0, x-webhook-retry: { attempts: 5 } }
+webhooks:
+  push:
+    post:
+      parameters:
+        - { name: X-GitHub-Delivery, in: header, required: true, schema: { type: string } }
+        - { name: X-Hub-Signature-256, in: header, required: true, schema: { type: string } }
+      requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { ref: { type: string }, version: { type: string } } } } } }
+      responses: { '200': { description: OK } }
+`;
+
+const EXPECTED = [
+  ['standard-webhooks-envelope', 1, 'webhooks.push.post.requestBody.content.application/json.schema'],
+  ['standard-webhooks-headers', 0, 'webhooks.push.post'],
+];
+
+const summary = (results: Array<{ code: string | number; severity: number; path: Array<string | number> }>) =>
+  results.map((result) => [String(result.code), result.severity, result.path.join('.')]).sort();
+
+describe('the Standard Webhooks profile', () => {
+  let folder: string;
+  beforeAll(() => {
+    // A project that installed spectral-webhooks: the package resolves through its `exports` (dist/ is built by npm test).
+    folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-profile-'));
+    mkdirSync(join(folder, 'node_modules'));
+    symlinkSync(repoRoot, join(folder, 'node_modules', 'spectral-webhooks'), 'dir');
+    writeFileSync(join(folder, 'api.yaml'), DOCUMENT);
+    writeFileSync(join(folder, '.spectral.yaml'), 'extends: ["spectral-webhooks/standard-webhooks"]\n');
+  });
+
+  it('is off in the base ruleset', async () => {
+    const results = await createLinter().lint(createDocument(DOCUMENT, join(folder, 'api.yaml')));
+    expect(summary(results)).toEqual([]);
+  });
+
+  it('adds its two rules to the base ruleset through our linter', async () => {
+    const profile = (await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition;
+    const results = await createLinter({ ruleset: profile }).lint(createDocument(DOCUMENT, join(folder, 'api.yaml')));
+    expect(summary(results)).toEqual(EXPECTED);
+    expect(Object.keys(base.rules)).toEqual(expect.arrayContaining(['standard-webhooks-headers', 'standard-webhooks-envelope']));
+  });
+
+  it('works through extends under the real Spectral CLI', { timeout: 90_000 }, () => {
+    const cli = join(repoRoot, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+    const run = spawnSync(process.execPath, [cli, 'lint', 'api.yaml', '-r', '.spectral.yaml', '-f', 'json', '--quiet'], { cwd: folder, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(summary(JSON.parse(run.stdout))).toEqual(EXPECTED);
+    expect(run.status).toBe(1);
+  });
+
+  it('exports the same ruleset to require and import', { timeout: 60_000 }, () => {
+    const script = `
+      const viaRequire = require('spectral-webhooks/standard-webhooks');
+      import('spectral-webhooks/standard-webhooks').then((esm) => {
+        console.log(JSON.stringify([esm.default === viaRequire, Object.keys(viaRequire.rules), typeof viaRequire.extends[0][0].rules]));
+      });`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: folder, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([true, ['standard-webhooks-headers', 'standard-webhooks-envelope'], 'object']);
+  });
+});

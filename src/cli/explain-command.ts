@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { distance } from 'fastest-levenshtein';
 import { ToolError } from '../errors';
+import { PACKAGE_ROOT } from '../package-root';
 import { ruleCatalog } from './rule-catalog';
 
 /** The rule pages ship in the package (package.json `files` includes docs/), so `explain` works offline. */
-export const DOCS_DIR = resolve(__dirname, '..', '..', '..', 'docs', 'rules');
+export const DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
 
 export function explainCommand(): Command {
   return new Command('explain')

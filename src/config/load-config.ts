@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
+import { PACKAGE_ROOT } from '../package-root';
 
 /** The names a user's Spectral ruleset may have, in the order they are looked for. */
 export const CONFIG_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
 
 /** Our package name: `extends: spectral-webhooks` (or an import of it) in a user's config always means this copy. */
 const PACKAGE_NAME = 'spectral-webhooks';
-const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * The config that applies in `cwd`: the first `.spectral.*` in cwd or a parent, stopping at the git repository root
@@ -71,14 +71,13 @@ export async function loadConfigRuleset(file: string): Promise<Ruleset> {
   let definition: RulesetDefinition;
   let sourceContext: SourceContext;
   try {
-    ({ definition, sourceContext } = await bundleAndLoad(source, file));
+    ({ definition, sourceContext } = await bundleAndLoad(source, file, ownRuleset()));
   } catch (error) {
     throw configError(error, file);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Ruleset } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ours = require('../../rules') as RulesetDefinition;
+  const ours = ownRuleset();
   try {
     return new Ruleset(layerOver(ours, definition), { severity: 'recommended', source, sourceContext });
   } catch (error) {
@@ -86,7 +85,12 @@ export async function loadConfigRuleset(file: string): Promise<Ruleset> {
   }
 }
 
-async function bundleAndLoad(source: string, displayName: string): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {
+function ownRuleset(): RulesetDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../rules') as RulesetDefinition;
+}
+
+async function bundleAndLoad(source: string, displayName: string, ours: RulesetDefinition): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const migrator = require('@stoplight/spectral-ruleset-migrator') as Migrator;
   const { bundleRuleset } = require('@stoplight/spectral-ruleset-bundler') as Bundler;
@@ -114,7 +118,7 @@ async function bundleAndLoad(source: string, displayName: string): Promise<{ def
   } else {
     code = await bundleRuleset(source, { target: 'node', format: 'commonjs', plugins: [ownPackage(configDir), builtins(), commonjs(), ...node(io)] });
   }
-  return { definition: evaluate(code, source, displayName), sourceContext };
+  return { definition: evaluate(code, source, displayName, ours), sourceContext };
 }
 
 /**
@@ -132,37 +136,50 @@ function ownPackage(configDir: string): RollupPlugin {
   };
 }
 
-/** The file of this package that `id` (a package specifier, or a path the migrator made of one) stands for. */
+/**
+ * The entry point of this package (`spectral-webhooks` or `spectral-webhooks/<export>`) that `id` stands for: a package
+ * specifier, the path the migrator makes of one when the package is not installed, or a file of an installed copy.
+ */
 function ownModule(id: string, configDir: string): string | undefined {
-  if (id === PACKAGE_NAME || id.startsWith(`${PACKAGE_NAME}/`)) return resolveOwn(id);
+  if (id === PACKAGE_NAME || id.startsWith(`${PACKAGE_NAME}/`)) return id;
   if (!path.isAbsolute(id)) return undefined;
   const fromConfig = path.relative(configDir, id).split(path.sep).join('/');
-  if ((fromConfig === PACKAGE_NAME || fromConfig.startsWith(`${PACKAGE_NAME}/`)) && !fs.existsSync(id)) return resolveOwn(fromConfig);
+  if ((fromConfig === PACKAGE_NAME || fromConfig.startsWith(`${PACKAGE_NAME}/`)) && !fs.existsSync(id)) return fromConfig;
   const installed = /\/node_modules\/spectral-webhooks\/(.+)$/.exec(id.split(path.sep).join('/'));
-  if (installed?.[1]) {
-    const mine = path.join(PACKAGE_ROOT, installed[1]);
-    if (fs.existsSync(mine)) return mine;
+  return installed?.[1] ? exportFor(`./${installed[1]}`) : undefined;
+}
+
+/** The `exports` entry of our package.json whose file is `file` (`./dist/rules/index.js` → `spectral-webhooks`). */
+function exportFor(file: string): string | undefined {
+  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+  for (const [key, target] of Object.entries(manifest.exports ?? {})) {
+    const files = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
+    if (files.includes(file)) return key === '.' ? PACKAGE_NAME : `${PACKAGE_NAME}${key.slice(1)}`;
   }
   return undefined;
 }
 
-function resolveOwn(specifier: string): string {
-  // Self-reference through package.json "exports": the same entry points users get from `require('spectral-webhooks...')`.
+/** The module an entry point of this package stands for; the main one is the very object the CLI runs. */
+function requireOwn(specifier: string, ours: RulesetDefinition): unknown {
+  if (specifier === PACKAGE_NAME) return ours;
+  // Self-reference through package.json "exports": the same entry points users get from `require('spectral-webhooks/...')`.
+  let file: string;
   try {
-    return require.resolve(specifier);
+    file = require.resolve(specifier);
   } catch {
     throw new ToolError(`"${specifier}" is not an entry point of ${PACKAGE_NAME} (use "${PACKAGE_NAME}")`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file);
 }
 
 /** Runs the bundled CommonJS, as spectral-cli does, with our own package mapped onto this copy. */
-function evaluate(code: string, source: string, displayName: string): RulesetDefinition {
+function evaluate(code: string, source: string, displayName: string, ours: RulesetDefinition): RulesetDefinition {
   const requireFromConfig = createRequire(source);
   const paths = [path.dirname(source), __dirname];
   const configRequire = (id: string): unknown => {
     const own = ownModule(id, path.dirname(source));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return own !== undefined ? require(own) : requireFromConfig(requireFromConfig.resolve(id, { paths }));
+    return own !== undefined ? requireOwn(own, ours) : requireFromConfig(requireFromConfig.resolve(id, { paths }));
   };
   const module: { exports?: unknown } = {};
   // The bundle is the user's own ruleset code, run in this process exactly as spectral-cli runs it.

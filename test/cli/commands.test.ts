@@ -16,7 +16,7 @@ interface RuleRow {
   documentationUrl: string;
 }
 
-describe('rules', () => {
+describe('rules', { timeout: 120_000 }, () => {
   it('lists every rule of the ruleset as JSON: id, severity, fixable, description, docs link', async () => {
     const run = await runCli(['rules', '--format', 'json']);
     expect(run).toMatchObject({ status: 0, stderr: '' });
@@ -46,7 +46,7 @@ describe('rules', () => {
   });
 });
 
-describe('explain', () => {
+describe('explain', { timeout: 120_000 }, () => {
   it("prints each rule's docs page exactly as shipped, or says the page is missing (exit 2)", async () => {
     for (const id of RULE_IDS) {
       const page = join(REPO_ROOT, 'docs', 'rules', `${id}.md`);
@@ -74,7 +74,7 @@ describe('explain', () => {
   });
 });
 
-describe('init', () => {
+describe('init', { timeout: 120_000 }, () => {
   it('writes a .spectral.yaml that extends the ruleset and that lint then uses', async () => {
     const cwd = tempProject({ 'openapi.yaml': ERROR_AND_WARNING });
     const run = await runCli(['init'], { cwd });
@@ -111,7 +111,7 @@ describe('init', () => {
   });
 });
 
-describe('version and help', () => {
+describe('version and help', { timeout: 120_000 }, () => {
   it('prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {

@@ -17,7 +17,7 @@ async function lintJson(cwd: string, args: string[] = []): Promise<{ status: num
 
 const codes = (results: Result[]) => results.map((result) => `${result.code}:${result.severity}`);
 
-describe('config: a .spectral.* ruleset layered over the webhook rules', () => {
+describe('config: a .spectral.* ruleset layered over the webhook rules', { timeout: 120_000 }, () => {
   it('changes a severity and turns a rule off, with extends: spectral-webhooks resolved without installing it', async () => {
     const cwd = tempProject({
       'openapi.yaml': ERROR_AND_WARNING,
@@ -111,7 +111,7 @@ describe('config: a .spectral.* ruleset layered over the webhook rules', () => {
   });
 });
 
-describe('config: a ruleset that cannot be used is exit 2 with one line', () => {
+describe('config: a ruleset that cannot be used is exit 2 with one line', { timeout: 120_000 }, () => {
   const cases: Array<{ name: string; files: Record<string, string>; args?: string[]; stderr: RegExp }> = [
     {
       name: 'an unknown rule id, located',

@@ -11,7 +11,7 @@ import { ERROR_AND_WARNING } from '../support/cli-documents';
  */
 const FILE_FORMATS = ['json', 'junit', 'sarif', 'github-actions', 'code-climate', 'markdown', 'html', 'text', 'teamcity', 'pretty'] as const;
 
-describe('lint: report formats', () => {
+describe('lint: report formats', { timeout: 120_000 }, () => {
   let cwd: string;
   let reports: Record<string, string>;
   let stdout: string;
@@ -128,7 +128,7 @@ describe('lint: report formats', () => {
   });
 });
 
-describe('lint: where reports go', () => {
+describe('lint: where reports go', { timeout: 120_000 }, () => {
   it('writes a single format to the file given with -o and prints nothing', async () => {
     const cwd = tempProject({ 'openapi.yaml': ERROR_AND_WARNING });
     const run = await runCli(['lint', '-f', 'json', '-o', 'out/lint.json', 'openapi.yaml'], { cwd });

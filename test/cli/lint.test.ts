@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../support/run-cli';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI, WARNING_ONLY } from '../support/cli-documents';
 
-describe('lint: files, globs, directories', () => {
+describe('lint: files, globs, directories', { timeout: 120_000 }, () => {
   it('lints a clean document and exits 0', async () => {
     const cwd = tempProject({ 'openapi.yaml': CLEAN });
     const run = await runCli(['lint', 'openapi.yaml'], { cwd });
@@ -119,7 +119,7 @@ describe('lint: files, globs, directories', () => {
   });
 });
 
-describe('lint: failing and showing', () => {
+describe('lint: failing and showing', { timeout: 120_000 }, () => {
   it('passes with warnings by default and fails on them with -F warn', async () => {
     const cwd = tempProject({ 'openapi.yaml': WARNING_ONLY });
     expect((await runCli(['lint', 'openapi.yaml'], { cwd })).status).toBe(0);
@@ -203,7 +203,7 @@ describe('lint: failing and showing', () => {
   });
 });
 
-describe('lint: arguments', () => {
+describe('lint: arguments', { timeout: 120_000 }, () => {
   it('rejects an unknown option in one line (exit 2)', async () => {
     const run = await runCli(['lint', '--fromat', 'json', 'x.yaml'], { cwd: tempProject({}) });
     expect(run).toMatchObject({ status: 2, stdout: '' });

@@ -38,6 +38,16 @@ describeRule(ID, [
     errors: [],
   },
   {
+    name: 'an extension on a path item $ref-ed from components.pathItems counts',
+    document: oas31({ a: { $ref: '#/components/pathItems/A' } }, { info, components: { pathItems: { A: { 'x-webhook-retry': { attempts: 3 }, post: webhook() } } } }),
+    errors: [],
+  },
+  {
+    name: 'a path item $ref-ed from components.pathItems that says nothing: at webhooks',
+    document: oas31({ a: { $ref: '#/components/pathItems/A' } }, { info, components: { pathItems: { A: { post: webhook() } } } }),
+    errors: [finding(['webhooks'])],
+  },
+  {
     name: 'nothing about retries: one finding, at webhooks',
     document: oas31({ a: { post: webhook() }, b: { post: webhook() } }, { info }),
     errors: [finding(['webhooks'])],

@@ -49,6 +49,11 @@ x-webhooks:
     errors: [finding(['x-webhooks'], 'delete')],
   },
   {
+    name: 'webhooks $ref-ed from components.pathItems: still one finding, at webhooks',
+    document: oas31({ 'invoice.paid': { $ref: '#/components/pathItems/Paid' } }, { paths: { '/invoices': { get: ok } }, components: { pathItems: { Paid: { post: webhook() } } } }),
+    errors: [finding(['webhooks'], 'create and delete')],
+  },
+  {
     name: 'a webhooks-only document (GitHub, Adyen) is the companion of a REST description: not reported',
     document: oas31(hooks, { paths: undefined }),
     errors: [],

@@ -191,7 +191,11 @@ function profile(docs, workload) {
   if (!files) throw new Error(`unknown workload ${workload}`);
   const dir = path.join(work, 'profiles');
   fs.rmSync(dir, { recursive: true, force: true });
-  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, ...OURS, ...files], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, ...OURS, ...files], {
+    cwd: work,
+    env: { ...process.env, SPECTRAL_WEBHOOKS_NO_BUNDLE: '1' }, // function names as in the source, not minified
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const [file] = fs.readdirSync(dir);
   const prof = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   const nodes = new Map(prof.nodes.map((node) => [node.id, node]));

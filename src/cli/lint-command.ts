@@ -32,6 +32,7 @@ export interface LintOptions extends BaselineCliOptions {
   allowRemoteRefs: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  profile?: string;
 }
 
 /** A hidden option that `-o.<format> FILE` (spectral-cli's spelling) is rewritten to before commander parses argv. */
@@ -84,6 +85,7 @@ export function lintCommand(): Command {
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
     .option('--fix-dry-run', 'like --fix, but print a unified diff per file and write nothing')
+    .addOption(new Option('--profile <profile>', 'add an opt-in profile to the ruleset (standard-webhooks: Standard Webhooks v1 headers and envelope)').choices(['standard-webhooks']))
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], options: LintOptions) => {
       process.exitCode = await runLint(files, options);
@@ -158,9 +160,15 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   // Spectral and the rules load only once arguments are known good: a usage error answers at once.
   const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
-  const { ruleset, definition } = await chooseRuleset(options, cwd, log);
+  const chosen = await chooseRuleset(options, cwd, log);
+  const { ruleset } = chosen;
+  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules, linted by Spectral.
+  if (options.profile !== undefined && ruleset !== undefined) {
+    throw new ToolError(`--profile cannot be combined with a config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
+  }
+  const definition = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : chosen.definition;
   // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
-  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset };
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
     options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;

@@ -63,51 +63,109 @@ const OWN_FORMATS = new Map<unknown, Format>([
 
 const KNOWN_RULE_KEYS = new Set(['description', 'message', 'documentationUrl', 'severity', 'recommended', 'resolved', 'formats', 'given', 'then']);
 
+type RulesetLike = { rules?: Record<string, unknown>; extends?: unknown; [key: string]: unknown };
+
+interface RuleState {
+  rule: EngineRule;
+  enabled: boolean;
+  recommended: boolean;
+}
+
 /**
- * The rules of a plain ruleset definition (`{ rules }`, as rules/index.ts exports) for the fast engine, or the reason
- * it cannot run them exactly as Spectral would (then the caller uses Spectral).
+ * The enabled rules of a ruleset definition, with Spectral's semantics, or the reason the fast engine cannot run it
+ * exactly as Spectral would (then the caller uses Spectral). Supported: a definition of rules (rules/index.ts), and one
+ * that extends such definitions (`extends: [ruleset]` or `[[ruleset, 'off' | 'recommended' | 'all']]`) and turns
+ * rules on or off or changes their severity (`rules: { id: 'warn' | false | true }`). Anything else (overrides,
+ * aliases, custom functions, JSONPath forms the engine does not know...) is left to Spectral.
  */
-export function compileRules(ruleset: { rules: Record<string, unknown>; [key: string]: unknown }): EngineRule[] | string {
-  for (const key of Object.keys(ruleset)) {
-    if (!['rules', 'description', 'documentationUrl', 'formats'].includes(key)) return `ruleset key "${key}"`;
+export function compileRules(definition: RulesetLike): EngineRule[] | string {
+  const states = compileRuleset(definition, 'recommended', false);
+  if (typeof states === 'string') return states;
+  return [...states.values()].filter((state) => state.enabled && state.rule.severity >= 0).map((state) => state.rule);
+}
+
+function compileRuleset(definition: RulesetLike, context: string, explicit: boolean): Map<string, RuleState> | string {
+  for (const key of Object.keys(definition)) {
+    if (!['rules', 'description', 'documentationUrl', 'formats', 'extends'].includes(key)) return `ruleset key "${key}"`;
   }
-  const compiled: EngineRule[] = [];
-  for (const [name, value] of Object.entries(ruleset.rules)) {
-    const rule = value as RuleDefinitionLike;
-    for (const key of Object.keys(rule)) if (!KNOWN_RULE_KEYS.has(key)) return `rule ${name}: key "${key}"`;
-    const severity = rule.severity === undefined ? 1 : typeof rule.severity === 'number' ? rule.severity : SEVERITIES[rule.severity];
-    if (severity === undefined) return `rule ${name}: severity ${String(rule.severity)}`;
-    if (severity === -1 || rule.recommended === false) continue;
-    const thens = Array.isArray(rule.then) ? rule.then : [rule.then];
-    if (thens.length !== 1) return `rule ${name}: several "then"`;
-    const then = thens[0]!;
-    if (then.field !== undefined) return `rule ${name}: "field"`;
-    const inner = (then.function as Partial<CheckedFunction> | undefined)?.[CHECK];
-    if (!inner) return `rule ${name}: function not made with spectralFunction`;
-    const given: Step[][] = [];
-    for (const expression of Array.isArray(rule.given) ? rule.given : [rule.given]) {
-      const steps = parseGiven(expression);
-      if (!steps) return `rule ${name}: given ${expression}`;
-      given.push(steps);
+  const states = new Map<string, RuleState>();
+  if (definition.extends !== undefined) {
+    for (const extension of Array.isArray(definition.extends) ? definition.extends : [definition.extends]) {
+      const [extended, severity] = Array.isArray(extension) ? (extension as [unknown, string]) : [extension, 'recommended'];
+      if (typeof extended !== 'object' || extended === null || (extended as RulesetLike).extends !== undefined) return 'an extended ruleset that is not a plain definition';
+      if (!['off', 'recommended', 'all'].includes(severity)) return `extends severity ${String(severity)}`;
+      const inherited = compileRuleset(extended as RulesetLike, severity, Array.isArray(extension));
+      if (typeof inherited === 'string') return inherited;
+      for (const [name, state] of inherited) states.set(name, state);
     }
-    const validateInput = inputValidator(inner.schemas.input as Record<string, unknown> | null);
-    if (validateInput === undefined) return `rule ${name}: input schema`;
-    compiled.push({
-      name,
-      description: rule.description,
-      message: rule.message ?? null,
-      documentationUrl:
-        rule.documentationUrl ?? (typeof ruleset.documentationUrl === 'string' ? `${ruleset.documentationUrl}#${name}` : undefined),
-      severity: severity as EngineRule['severity'],
-      resolved: rule.resolved !== false,
-      formats: rule.formats ? rule.formats.map((format) => OWN_FORMATS.get(format) ?? format) : null,
-      given,
-      check: inner.check,
-      options: then.functionOptions ?? null,
-      validateInput,
-    });
   }
-  return compiled;
+  const isEnabled = (state: RuleState) => context === 'all' || (context === 'recommended' && state.recommended);
+  for (const [name, value] of Object.entries(definition.rules ?? {})) {
+    const existing = states.get(name);
+    if (typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number') {
+      if (!existing) return `rule ${name} is not defined`;
+      if (typeof value === 'boolean') existing.enabled = value;
+      else {
+        const severity = diagnosticSeverity(value);
+        if (severity === undefined) return `rule ${name}: severity ${String(value)}`;
+        existing.rule = { ...existing.rule, severity: severity as EngineRule['severity'] };
+        if (value === 'off') existing.enabled = false;
+        else if (!existing.enabled) existing.enabled = true;
+      }
+      if (explicit) existing.enabled = isEnabled(existing);
+    } else {
+      if (existing) return `rule ${name} redefined`;
+      const rule = compileRule(name, value as RuleDefinitionLike, definition);
+      if (typeof rule === 'string') return rule;
+      const state: RuleState = { rule, enabled: true, recommended: (value as RuleDefinitionLike).recommended !== false };
+      state.enabled = isEnabled(state);
+      states.set(name, state);
+    }
+    const state = states.get(name)!;
+    if (typeof definition.documentationUrl === 'string' && state.rule.documentationUrl === undefined) {
+      state.rule = { ...state.rule, documentationUrl: `${definition.documentationUrl}#${name}` };
+    }
+  }
+  return states;
+}
+
+/** spectral-core's getDiagnosticSeverity. */
+function diagnosticSeverity(value: string | number): number | undefined {
+  return Number.isNaN(Number(value)) ? SEVERITIES[value as string] : Number(value);
+}
+
+function compileRule(name: string, rule: RuleDefinitionLike, ruleset: RulesetLike): EngineRule | string {
+  for (const key of Object.keys(rule)) if (!KNOWN_RULE_KEYS.has(key)) return `rule ${name}: key "${key}"`;
+  const severity = rule.severity === undefined ? 1 : diagnosticSeverity(rule.severity);
+  if (severity === undefined) return `rule ${name}: severity ${String(rule.severity)}`;
+  const thens = Array.isArray(rule.then) ? rule.then : [rule.then];
+  if (thens.length !== 1) return `rule ${name}: several "then"`;
+  const then = thens[0]!;
+  if (then.field !== undefined) return `rule ${name}: "field"`;
+  const inner = (then.function as Partial<CheckedFunction> | undefined)?.[CHECK];
+  if (!inner) return `rule ${name}: function not made with spectralFunction`;
+  const given: Step[][] = [];
+  for (const expression of Array.isArray(rule.given) ? rule.given : [rule.given]) {
+    const steps = parseGiven(expression);
+    if (!steps) return `rule ${name}: given ${expression}`;
+    given.push(steps);
+  }
+  const validateInput = inputValidator(inner.schemas.input as Record<string, unknown> | null);
+  if (validateInput === undefined) return `rule ${name}: input schema`;
+  const formats = rule.formats ?? (ruleset.formats as Format[] | undefined) ?? null;
+  return {
+    name,
+    description: rule.description,
+    message: rule.message ?? null,
+    documentationUrl: rule.documentationUrl,
+    severity: severity as EngineRule['severity'],
+    resolved: rule.resolved !== false,
+    formats: formats ? formats.map((format) => OWN_FORMATS.get(format) ?? format) : null,
+    given,
+    check: inner.check,
+    options: then.functionOptions ?? null,
+    validateInput,
+  };
 }
 
 /** Ajv's `type` keyword, for input schemas that only name types; undefined for anything else. */

@@ -28,6 +28,7 @@ export class DocumentFiles {
   private readonly files = new Map<string, EditableFile>();
   /** The text each file had on disk when first read, to detect a change by someone else before writing. */
   readonly original = new Map<string, string>();
+  private referenceCache: LocalReference[] | undefined;
 
   constructor(readonly mainPath: string) {}
 
@@ -56,9 +57,10 @@ export class DocumentFiles {
     return this.files.get(path)?.text;
   }
 
-  /** Replaces a file's text with its edited version. */
-  update(path: string, text: string): void {
-    this.files.set(path, parseFile(path, text));
+  /** Replaces a file with its edited version (already parsed, by whoever checked that the edit parses). */
+  update(file: EditableFile): void {
+    this.files.set(file.path, file);
+    this.referenceCache = undefined;
   }
 
   changed(): Array<{ path: string; before: string; after: string }> {
@@ -69,7 +71,8 @@ export class DocumentFiles {
 
   /** Every `$ref` and `operationRef` of every file, resolved to a file and a pointer. */
   references(): LocalReference[] {
-    return this.all().flatMap((file) => this.referencesIn(file));
+    this.referenceCache ??= this.all().flatMap((file) => this.referencesIn(file));
+    return this.referenceCache;
   }
 
   private referencesIn(file: EditableFile): LocalReference[] {
@@ -100,6 +103,7 @@ export class DocumentFiles {
       const file = parseFile(path, text);
       this.original.set(path, text);
       this.files.set(path, file);
+      this.referenceCache = undefined;
       return file;
     } catch {
       return undefined;

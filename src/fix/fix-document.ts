@@ -6,7 +6,7 @@ import { loadDocument, parseDocument } from '../lint/load-document';
 import { ToolError } from '../errors';
 import { DocumentFiles, parseFile, valueAt } from './document-files';
 import type { JsonPath } from '../openapi/json';
-import { applyEdits, overlaps, type Edit } from './editable-file';
+import { applyEdits, overlaps, type EditableFile, type Edit } from './editable-file';
 import { FIXABLE_RULES } from './fixable';
 import { planFixes, type Finding, type PlannedFix, type Refusal } from './plan';
 
@@ -120,13 +120,11 @@ function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): A
     for (const { file, edit } of fix.edits) editsByFile.set(file, [...(editsByFile.get(file) ?? []), edit]);
   }
   const broken = new Set<string>();
-  const newTexts = new Map<string, string>();
+  const newFiles = new Map<string, EditableFile>();
   for (const [path, edits] of editsByFile) {
     const before = files.get(path)?.text as string;
-    const after = applyEdits(before, edits);
     try {
-      parseFile(path, after);
-      newTexts.set(path, after);
+      newFiles.set(path, parseFile(path, applyEdits(before, edits)));
     } catch {
       broken.add(path);
     }
@@ -143,12 +141,12 @@ function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): A
   }
   if (broken.size > 0) {
     // Re-apply only the fixes that touch no broken file.
-    for (const path of newTexts.keys()) newTexts.delete(path);
+    newFiles.clear();
     const keep = new Map<string, Edit[]>();
     for (const fix of applied) for (const { file, edit } of fix.edits) keep.set(file, [...(keep.get(file) ?? []), edit]);
-    for (const [path, edits] of keep) newTexts.set(path, applyEdits(files.get(path)?.text as string, edits));
+    for (const [path, edits] of keep) newFiles.set(path, parseFile(path, applyEdits(files.get(path)?.text as string, edits)));
   }
-  for (const [path, text] of newTexts) files.update(path, text);
+  for (const file of newFiles.values()) files.update(file);
   return applied;
 }
 

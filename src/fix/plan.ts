@@ -56,7 +56,10 @@ export function planFixes(findings: Finding[], files: DocumentFiles, options: Pl
   for (const finding of findings) {
     if (!FIXABLE_RULES.has(finding.ruleId)) continue;
     try {
-      fixes.push(planOne(finding, files, options, renameTargets));
+      const fix = planOne(finding, files, options, renameTargets);
+      const changesText = fix.edits.some(({ file, edit }) => files.get(file)?.text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
+      if (!changesText) throw new FixRefusal('the fix would change nothing here; the linter sees another value (a YAML merge key?)');
+      fixes.push(fix);
     } catch (error) {
       if (!(error instanceof FixRefusal)) throw error;
       refused.push({ finding, reason: error.reason });

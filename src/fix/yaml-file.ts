@@ -19,12 +19,13 @@ export class YamlFile implements EditableFile {
   private readonly document: Document.Parsed;
   private readonly eol: string;
   private usedAnchors: Set<string> | undefined;
+  private flowRanges: Array<[number, number]> | undefined;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
-    this.document = parseDocument(text, { keepSourceTokens: true, merge: true, uniqueKeys: false });
+    this.document = parseDocument(text, { merge: true, uniqueKeys: false });
     if (this.document.errors.length > 0) throw new Error(`cannot parse YAML: ${this.document.errors[0]?.message ?? ''}`);
     this.data = this.document.toJS({ maxAliasCount: 10_000 });
     this.eol = lineEnding(text);
@@ -63,8 +64,11 @@ export class YamlFile implements EditableFile {
       if (at === undefined) throw new FixRefusal('cannot place a new key in this mapping');
       return [{ offset: at, length: 0, content: `${entry}, ` }];
     }
-    const at = first ? keyStart(first) : undefined;
-    if (at === undefined || hasProps(first?.key)) throw new FixRefusal('cannot place a new key in this mapping');
+    // After any merge keys (`<<: *defaults`): some parsers let a later merge override an earlier own key.
+    const lastMerge = map.items.reduce((last, pair, index) => (isMergeKey(pair.key) ? index : last), -1);
+    const before = map.items[lastMerge + 1];
+    const at = before ? keyStart(before) : undefined;
+    if (at === undefined || hasProps(before?.key)) throw new FixRefusal('cannot place a new key in this mapping');
     const column = at - (this.text.lastIndexOf('\n', at - 1) + 1);
     return [{ offset: at, length: 0, content: `${entry}${this.eol}${' '.repeat(column)}` }];
   }
@@ -122,7 +126,7 @@ export class YamlFile implements EditableFile {
       if (isMap(node)) {
         pair = (node as YAMLMap<Node, Node | null>).items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) {
-          if ((node as YAMLMap).items.some((item) => isScalar(item.key) && item.key.value === '<<')) throw shared('merge key <<');
+          if ((node as YAMLMap).items.some((item) => isMergeKey(item.key))) throw shared('merge key <<');
           throw new FixRefusal('the node is not in the file');
         }
         node = pair.value;
@@ -169,12 +173,13 @@ export class YamlFile implements EditableFile {
 
   /** Whether the offset sits inside a flow collection (where `,[]{}` end a plain scalar). */
   private insideFlow(offset: number): boolean {
-    let inside = false;
-    visit(this.document, {
-      Map: (_key, map) => void (map.flow && map.range && map.range[0] < offset && offset < map.range[1] && (inside = true)),
-      Seq: (_key, seq) => void (seq.flow && seq.range && seq.range[0] < offset && offset < seq.range[1] && (inside = true)),
-    });
-    return inside;
+    if (!this.flowRanges) {
+      const ranges: Array<[number, number]> = [];
+      const collect = (_key: unknown, node: YAMLMap | YAMLSeq) => void (node.flow && node.range && ranges.push([node.range[0], node.range[1]]));
+      visit(this.document, { Map: collect, Seq: collect });
+      this.flowRanges = ranges;
+    }
+    return this.flowRanges.some(([start, end]) => start < offset && offset < end);
   }
 }
 
@@ -191,6 +196,11 @@ function plainKeepsValue(value: string, inFlow: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** With `merge: true`, the yaml package gives a merge key the value Symbol(<<); a quoted '<<' stays a string. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
 }
 
 function keyStart(pair: Pair<unknown, unknown>): number | undefined {

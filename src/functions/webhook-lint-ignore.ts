@@ -49,7 +49,7 @@ export function checkLintIgnore(_root: unknown, options: LintIgnoreOptions | nul
       const verdict = rerun.suppresses(entry.ruleId, site, sites);
       if (verdict !== 'nothing') continue;
       const parent = site.ancestors[site.ancestors.length - 1];
-      const wrongLevel = site.level === 'operation' && parent && rerun.suppresses(entry.ruleId, { ...parent, ancestors: [] }, sites, true) === 'suppresses';
+      const wrongLevel = site.level === 'operation' && parent !== undefined && rerun.reportsAt(entry.ruleId, parent.jsonPath);
       results.push({
         message: wrongLevel
           ? `x-lint-ignore of "${entry.ruleId}" on an operation suppresses nothing: the rule reports the whole path; move the ignore to the path item`
@@ -92,13 +92,30 @@ function unknownMessage(id: string): string {
 
 type Verdict = 'suppresses' | 'nothing' | 'cannot-tell';
 
+/** A rule's findings on one version of the document: key (path + message) → path. */
+type Findings = Map<string, JsonPath>;
+
+/** What taking out every ignore of one rule brings back. */
+interface Unignored {
+  /** Paths of the findings that appear. */
+  appeared: JsonPath[];
+  /** Whether one of them lies outside every ignoring node (a root server an ignored operation uses, say). */
+  orphans: boolean;
+}
+
 /**
- * Re-runs rules' checks (pure functions that `spectralFunction` keeps under CHECK) on copies of the
- * document. A copy shares every node with the original except those on the JSON paths that change, so one re-run
- * costs one run of that check, not a copy of the document. A rule's findings on the original are computed once.
+ * Re-runs rules' checks (pure functions that `spectralFunction` keeps under CHECK) on copies of the document. A copy
+ * shares every node with the original except those on the JSON paths that change.
+ *
+ * Cost: per rule named by some ignore, two runs of its check: on the document as it is, and with every ignore of
+ * that rule taken out. A finding that appears lies under the node whose ignore held it (the operation, the path
+ * item), so one pair of runs settles every ignore of the rule. Only a finding outside every ignoring node (a root
+ * `servers` entry reported for an ignored operation) leaves some ignores unsettled; each of those costs one more run,
+ * with just that ignore taken out.
  */
 class Rerun {
-  private readonly original = new Map<string, Set<string> | undefined>();
+  private readonly original = new Map<string, Findings | undefined>();
+  private readonly unignored = new Map<string, Unignored | undefined>();
 
   constructor(
     private readonly root: JsonObject,
@@ -106,37 +123,54 @@ class Rerun {
   ) {}
 
   /**
-   * Whether the ignore of `ruleId` at `site` keeps a finding quiet. It is taken out together with the same rule's
-   * ignores below it (those are reported as redundant, so they must not hold this one up). With `adding`, the question
-   * is the reverse: would an ignore of `ruleId` at `site` keep a finding quiet.
+   * Whether the ignore of `ruleId` at `site` keeps a finding quiet. It is judged together with the same rule's
+   * ignores below it (those are reported as redundant, so they must not hold this one up).
    */
-  suppresses(ruleId: string, site: IgnoreSite, sites: readonly IgnoreSite[], adding = false): Verdict {
-    const original = this.findings(ruleId, this.root);
-    if (original === undefined) return 'cannot-tell';
-    const changed = adding
-      ? new CopyOnWrite(this.root).set(site.jsonPath, withIgnore(site.node, ruleId)).root
-      : withoutIgnores(this.root, ruleId, [site, ...sites.filter((other) => other.ancestors.some((ancestor) => ancestor.node === site.node))]);
-    const after = this.findings(ruleId, changed);
-    if (after === undefined) return 'cannot-tell';
-    const [from, to] = adding ? [after, original] : [original, after];
-    for (const finding of to) if (!from.has(finding)) return 'suppresses';
+  suppresses(ruleId: string, site: IgnoreSite, sites: readonly IgnoreSite[]): Verdict {
+    const unignored = this.unignoredFindings(ruleId, sites);
+    if (unignored === undefined) return 'cannot-tell';
+    if (unignored.appeared.some((path) => isPrefix(site.jsonPath, path))) return 'suppresses';
+    if (!unignored.orphans) return 'nothing';
+    const original = this.findings(ruleId);
+    const after = original && this.run(ruleId, withoutIgnores(this.root, ruleId, [site, ...sites.filter((other) => other.ancestors.some((ancestor) => ancestor.node === site.node))]));
+    if (!original || !after) return 'cannot-tell';
+    for (const key of after.keys()) if (!original.has(key)) return 'suppresses';
     return 'nothing';
   }
 
-  /** Keys (path + message) of a rule's findings on `root`; undefined when the rule cannot be re-run here. */
-  private findings(ruleId: string, root: JsonObject): Set<string> | undefined {
-    if (root === this.root && this.original.has(ruleId)) return this.original.get(ruleId);
-    const found = this.run(ruleId, root);
-    if (root === this.root) this.original.set(ruleId, found);
-    return found;
+  /** Whether the rule reports the node at `path` itself, as the document stands. */
+  reportsAt(ruleId: string, path: JsonPath): boolean {
+    const original = this.findings(ruleId);
+    return original !== undefined && [...original.values()].some((found) => found.length === path.length && isPrefix(path, found));
   }
 
-  private run(ruleId: string, root: JsonObject): Set<string> | undefined {
+  private findings(ruleId: string): Findings | undefined {
+    if (!this.original.has(ruleId)) this.original.set(ruleId, this.run(ruleId, this.root));
+    return this.original.get(ruleId);
+  }
+
+  private unignoredFindings(ruleId: string, sites: readonly IgnoreSite[]): Unignored | undefined {
+    if (this.unignored.has(ruleId)) return this.unignored.get(ruleId);
+    const original = this.findings(ruleId);
+    const ignoring = sites.filter((site) => isIgnored(ruleId, site.node));
+    const after = original && this.run(ruleId, withoutIgnores(this.root, ruleId, ignoring));
+    let result: Unignored | undefined;
+    if (original && after) {
+      const appeared = [...after].filter(([key]) => !original.has(key)).map(([, path]) => path);
+      const inner = ignoring.filter((site) => site.level !== 'document');
+      result = { appeared, orphans: appeared.some((path) => !inner.some((site) => isPrefix(site.jsonPath, path))) };
+    }
+    this.unignored.set(ruleId, result);
+    return result;
+  }
+
+  /** A rule's findings on `root`; undefined when the rule cannot be re-run here. */
+  private run(ruleId: string, root: JsonObject): Findings | undefined {
     const rule = knownRule(ruleId);
     if (!rule) return undefined;
-    const keys = new Set<string>();
+    const found: Findings = new Map();
     // A rule whose formats do not match the document never runs on it: there is nothing for an ignore to suppress.
-    if (rule.formats && ![...rule.formats].some((format) => format(root, null))) return keys;
+    if (rule.formats && ![...rule.formats].some((format) => format(root, null))) return found;
     const givens = rerunnableGivens(rule);
     if (!givens) return undefined;
     for (const then of Array.isArray(rule.then) ? rule.then : [rule.then]) {
@@ -147,14 +181,21 @@ class Rerun {
         if (input === undefined) continue;
         try {
           const context = { ...this.context, path: given, rule: { ...this.context.rule, name: ruleId }, documentInventory: withResolved(this.context.documentInventory, root) };
-          for (const result of check(input, then.functionOptions ?? null, context) ?? []) keys.add(JSON.stringify([result.path ?? given, result.message]));
+          for (const result of check(input, then.functionOptions ?? null, context) ?? []) {
+            const path = result.path ?? given;
+            found.set(JSON.stringify([path.map(String), result.message]), path);
+          }
         } catch {
           return undefined; // a check that cannot run on this copy proves nothing either way
         }
       }
     }
-    return keys;
+    return found;
   }
+}
+
+function isPrefix(prefix: JsonPath, path: JsonPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, index) => String(segment) === String(path[index]));
 }
 
 /** `$`, `$.paths`, `$.a.b`: the givens a re-run can evaluate without a JSONPath engine; undefined for any other. */
@@ -190,12 +231,6 @@ function withoutIgnore(node: JsonObject, ruleId: string): JsonObject {
   else if (Array.isArray(value)) kept = value.filter((id) => id !== ruleId);
   else if (isObject(value)) kept = Object.fromEntries(Object.entries(value).filter(([id]) => id !== ruleId));
   return kept === undefined ? rest : { ...rest, [LINT_IGNORE_KEY]: kept };
-}
-
-function withIgnore(node: JsonObject, ruleId: string): JsonObject {
-  const value = ownValue(node, LINT_IGNORE_KEY);
-  const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? value : isObject(value) ? Object.keys(value) : [];
-  return { ...node, [LINT_IGNORE_KEY]: [...ids, ruleId] };
 }
 
 /** A copy of a document that differs at a few JSON paths; containers on those paths are copied once, the rest shared. */

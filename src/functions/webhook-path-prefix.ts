@@ -1,5 +1,5 @@
-import { isObject } from '../openapi/json';
-import { pathItems } from '../openapi/operations';
+import { isObject, ownValue, type JsonObject } from '../openapi/json';
+import { HTTP_METHODS, pathItems } from '../openapi/operations';
 import { DEFAULT_RECEIVER_HEURISTIC, matchReceiverPath, type ReceiverHeuristicOptions } from '../openapi/receiver-paths';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
@@ -29,7 +29,7 @@ export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefi
   const results: IFunctionResult[] = [];
   for (const item of pathItems(paths, context.path)) {
     if (scope.ignoresPath(item.pathKey)) continue;
-    const match = matchReceiverPath(item.pathKey, allPaths, heuristic);
+    const match = matchReceiverPath(item.pathKey, allPaths, heuristic, methodsOf(scope.root, item.pathKey));
     if (!match) continue;
     results.push({
       message: `"${item.pathKey}" looks like a webhook receiver; move it under /_webhooks/ (e.g. ${match.suggestedPath})`,
@@ -37,6 +37,13 @@ export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefi
     });
   }
   return results;
+}
+
+/** Operation keys of a path item, read from the resolved document: this rule runs unresolved, so an item may be a `$ref`. */
+function methodsOf(root: JsonObject, pathKey: string): string[] {
+  const paths = ownValue(root, 'paths');
+  const pathItem = isObject(paths) ? ownValue(paths, pathKey) : undefined;
+  return isObject(pathItem) ? HTTP_METHODS.filter((method) => isObject(ownValue(pathItem, method))) : [];
 }
 
 const wordList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;

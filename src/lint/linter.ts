@@ -38,9 +38,8 @@ export interface LintTrace {
  */
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
-  let fastRules: EngineRule[] | string = 'a ruleset other than the bundled one';
-  if (mode === 'spectral') fastRules = 'the Spectral engine was asked for';
-  else if (options.ruleset === undefined) fastRules = compileRules(ruleset);
+  let fastRules: EngineRule[] | string = 'the Spectral engine was asked for';
+  if (mode !== 'spectral') fastRules = compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
   const readFile = (file: string) => options.readFile?.(file) ?? readFileSync(file, 'utf8');
   let spectral: Spectral | undefined;
   const getSpectral = () => (spectral ??= createSpectral(options));

@@ -10,7 +10,9 @@ import { isTemplated, pathSegments, segmentWords, toKebabCase, WEBHOOKS_SEGMENT 
  *    - the segment also holds a management word (`webhook_endpoints`, `webhook-subscriptions`), or
  *    - it is followed by a templated segment (`/hooks/{hook_id}`, `/hooks/{hook_id}/pings`: an item), or
  *    - it is followed by a literal management word (`/webhook/logs`, `/operational-webhook/endpoint`), or
- *    - it is the last segment and the document also has an item path under it (`/webhooks` beside `/webhooks/{id}`).
+ *    - it is the last segment and the document also has an item path under it (`/webhooks` beside `/webhooks/{id}`), or
+ *    - it is the last segment, the path can be listed (GET), and the document addresses single webhooks elsewhere
+ *      (`/channels/{channel_id}/webhooks` beside `/webhooks/{webhook_id}`, Discord's shape).
  * 3. Otherwise it is a receiver: `/hooks/sendgrid/email-sent`, `/webhooks/stripe`, `/api/v2/webhook/github`.
  *
  * Paths matching an exempt pattern (OAuth and SSO callbacks by default) are never receivers.
@@ -50,7 +52,13 @@ export interface ReceiverMatch {
  * Whether `path` looks like a webhook receiver that is not under `/_webhooks/`, given every path of the document
  * (`allPaths`, to recognise collections that have items).
  */
-export function matchReceiverPath(path: string, allPaths: readonly string[], options: ReceiverHeuristicOptions = DEFAULT_RECEIVER_HEURISTIC): ReceiverMatch | undefined {
+export function matchReceiverPath(
+  path: string,
+  allPaths: readonly string[],
+  options: ReceiverHeuristicOptions = DEFAULT_RECEIVER_HEURISTIC,
+  /** The path's operation keys (`get`, `post`, ...), when known. */
+  methods: readonly string[] = [],
+): ReceiverMatch | undefined {
   const segments = pathSegments(path);
   if (segments.includes(WEBHOOKS_SEGMENT)) return undefined;
   if (options.exemptPaths.some((pattern) => new RegExp(pattern, 'i').test(path))) return undefined;
@@ -74,6 +82,7 @@ export function matchReceiverPath(path: string, allPaths: readonly string[], opt
     const prefix = '/' + segments.join('/') + '/';
     const hasItem = allPaths.some((other) => other.startsWith(prefix) && isTemplated(pathSegments(other)[segments.length] ?? ''));
     if (hasItem) return undefined;
+    if (methods.includes('get') && addressesItems(hookSegment, allPaths)) return undefined;
   } else if (isTemplated(next)) {
     return undefined;
   } else if (segmentWords(next).some((word) => managementWords.has(word))) {
@@ -81,6 +90,14 @@ export function matchReceiverPath(path: string, allPaths: readonly string[], opt
   }
 
   return { hookSegmentIndex: hookIndex, suggestedPath: suggestConsumerPath(segments, hookIndex, receiverWords) };
+}
+
+/** Whether some path of the document has `segment` followed by a templated one (`/webhooks/{webhook_id}`). */
+function addressesItems(segment: string, allPaths: readonly string[]): boolean {
+  return allPaths.some((other) => {
+    const segments = pathSegments(other);
+    return segments.some((each, index) => each === segment && isTemplated(segments[index + 1] ?? ''));
+  });
 }
 
 /**

@@ -17,7 +17,7 @@ export function visible(results: ISpectralDiagnostic[]): Array<Record<string, un
 }
 
 /** Stock Spectral with our ruleset through `extends`, as a user's .spectral.yaml would run it. */
-export const stockSpectral = createLinter({ ruleset: { extends: [ruleset as never] } });
+export const stockSpectral = createLinter({ ruleset: { extends: [ruleset as never] }, engine: 'spectral' });
 
 /** Our default linter (fast engine, Spectral when it cannot mirror it) and how it linted each document. */
 export function ourLinter() {

@@ -57,6 +57,43 @@ describeRule('webhook-path-prefix', [
     errors: [],
   },
   {
+    name: 'a listable collection in an API that addresses single webhooks elsewhere is management (Discord shape)',
+    document: oas3({
+      '/channels/{channel_id}/webhooks': { get: receiver(), post: receiver() },
+      '/guilds/{guild_id}/webhooks': { get: receiver() },
+      '/webhooks/{webhook_id}': { get: receiver(), patch: receiver(), delete: receiver() },
+    }),
+    errors: [],
+  },
+  {
+    name: 'a POST-only receiver stays a receiver in an API that also manages webhooks',
+    document: oas3({
+      '/integrations/stripe/webhooks': { post: receiver() },
+      '/webhooks/{webhook_id}': { get: receiver(), delete: receiver() },
+    }),
+    errors: [error('/integrations/stripe/webhooks', '/integrations/stripe/_webhooks')],
+  },
+  {
+    name: 'a receiver with a GET handshake in an API without webhook items is still a receiver',
+    document: oas3({ '/whatsapp/webhooks': { get: receiver(), post: receiver() } }),
+    errors: [error('/whatsapp/webhooks', '/whatsapp/_webhooks')],
+  },
+  {
+    name: 'the listable-collection signal reads methods from a path item in another file',
+    document: `openapi: 3.1.0
+info: { title: Example, version: 1.0.0 }
+paths:
+  /guilds/{guild_id}/webhooks:
+    $ref: './paths/guild-webhooks.yaml'
+  /webhooks/{webhook_id}:
+    get:
+      responses:
+        '200': { description: OK }
+`,
+    files: { 'paths/guild-webhooks.yaml': `get:\n  responses:\n    '200': { description: OK }\n` },
+    errors: [],
+  },
+  {
     name: 'an OAuth callback is not a webhook receiver, even when callback is a receiver word',
     document: oas3({ '/oauth/callback': { get: receiver() }, '/api/v1/apps/{app}/oauth2/callback': { post: receiver() } }),
     errors: [],

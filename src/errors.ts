@@ -24,7 +24,13 @@ export class ToolError extends Error {
 /** Any thrown value as one line of text: never `[object Object]`. */
 export function describeError(error: unknown): string {
   if (error instanceof ToolError) return error.toOneLine();
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  if (error instanceof Error) {
+    const first = error.message.split('\n')[0];
+    if (first) return first;
+    // Spectral throws AggregateErrors with an empty message: the first inner error says what went wrong.
+    const inner = (error as { errors?: unknown[] }).errors;
+    return Array.isArray(inner) && inner.length > 0 ? describeError(inner[0]) : error.name;
+  }
   if (typeof error === 'string') return error;
   try {
     return JSON.stringify(error) ?? String(error);

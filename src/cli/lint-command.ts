@@ -1,77 +1,274 @@
-import { Command, Option } from 'commander';
-import { json, stylish, type Formatter } from '@stoplight/spectral-formatters';
-import type { ISpectralDiagnostic, RulesetDefinition } from '@stoplight/spectral-core';
-import { applyBaselineOptions, type BaselineCliOptions } from '../baseline/run';
+import { relative, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { ToolError } from '../errors';
-import { loadDocument } from '../lint/load-document';
-import { createLinter, type LinterOptions } from '../lint/linter';
-import standardWebhooks from '../../rules/profiles/standard-webhooks';
-import { createFixer } from '../fix/fix-command';
-import { parseFileSize } from '../lint/read-text';
+import { findConfigFile, loadConfigRuleset } from '../config/load-config';
+import type { BaselineCliOptions } from '../baseline/run';
+import { expandInputs } from './inputs';
+import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 
-const FORMATTERS: Record<string, Formatter> = { stylish, json };
+// DiagnosticSeverity.Warning; @stoplight/types is imported for types only (its top-level copy ships TypeScript source).
+const WARNING = 1;
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TOOL_ERROR = 2;
 
-interface LintOptions extends BaselineCliOptions {
-  format: string;
+export interface LintOptions extends BaselineCliOptions {
+  format: FormatName[];
+  output?: string;
+  outputFor: Record<string, string>;
   failSeverity: string;
+  maxWarnings?: number;
+  displayOnlyFailures: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  ignoreUnknownFormat: boolean;
+  allowEmptyInput: boolean;
+  stdinFilepath?: string;
+  ruleset?: string;
+  config: boolean;
   allowRemoteRefs: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
-  maxFileSize: string;
   profile?: string;
 }
 
+/** A hidden option that `-o.<format> FILE` (spectral-cli's spelling) is rewritten to before commander parses argv. */
+export const OUTPUT_FOR_OPTION = '--output-for';
+
+const EXAMPLES = `
+Examples:
+  $ spectral-webhooks lint openapi.yaml
+  $ spectral-webhooks lint "specs/**/*.yaml" api/                    globs and directories
+  $ spectral-webhooks lint -F warn --max-warnings 0 openapi.yaml      fail on any warning
+  $ spectral-webhooks lint -f json -o lint.json openapi.yaml          machine-readable report
+  $ spectral-webhooks lint -f stylish -f sarif -o.sarif lint.sarif openapi.yaml
+                                                                      terminal output plus a SARIF file
+  $ spectral-webhooks lint -f github-actions openapi.yaml             annotations in a pull request
+  $ cat openapi.yaml | spectral-webhooks lint - --stdin-filepath openapi.yaml
+  $ spectral-webhooks lint --fix-dry-run openapi.yaml                 show the fixes as a diff
+  $ spectral-webhooks lint --fix openapi.yaml                         apply them
+  $ spectral-webhooks lint --baseline .spectral-webhooks-baseline.json openapi.yaml
+                                                                      fail only on findings not in the baseline
+
+Exit status: 0 no finding at or above --fail-severity, 1 findings (or more warnings than --max-warnings),
+2 the tool could not do its job (bad arguments, unreadable or unparsable file, bad config).
+`;
+
 export function lintCommand(): Command {
   return new Command('lint')
-    .description('lint OpenAPI documents against the webhook guideline')
-    .argument('<files...>', 'OpenAPI documents (YAML or JSON)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .addOption(new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'))
+    .description('lint OpenAPI documents (files, globs, directories, or - for stdin) against the webhook guideline')
+    .argument('<files...>', 'OpenAPI documents (YAML or JSON): files, globs, directories, or - for stdin')
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: stylish)`)
+        .argParser(collectFormat)
+        .default([], ''),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (several formats: -o.<format> <file> each)')
+    .addOption(new Option(`${OUTPUT_FOR_OPTION} <format=file>`).hideHelp().argParser(collectOutputFor).default({}, ''))
+    .addOption(
+      new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'),
+    )
+    .option('--max-warnings <number>', 'also fail (exit 1) when there are more than this many warnings', parseMaxWarnings)
+    .option('-D, --display-only-failures', 'show only findings at or above --fail-severity', false)
+    .option('-q, --quiet', 'print findings only: no summary, no docs links, no "no problems" line', false)
+    .option('--verbose', 'say which config and files are used and skipped; print stack traces of tool errors', false)
+    .option('--ignore-unknown-format', 'skip files that are not OpenAPI documents instead of failing (exit 2)', false)
+    .option('--allow-empty-input', 'exit 0 when no file matches the given globs or directories', false)
+    .option('--stdin-filepath <path>', 'the file name to show (and resolve relative $refs from) for a document read from stdin (-)')
+    .option('-r, --ruleset <file>', 'a Spectral ruleset to layer over the webhook rules (default: .spectral.{yaml,yml,json,js,mjs} found in cwd or a parent, up to the git root)')
+    .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
-    .option('--max-file-size <size>', 'refuse documents (and $ref-ed files) larger than this, e.g. 50MB, 512KB', '50MB')
     .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
     .option('--fix-dry-run', 'like --fix, but print a unified diff per file and write nothing')
     .addOption(new Option('--profile <profile>', 'add an opt-in profile to the ruleset (standard-webhooks: Standard Webhooks v1 headers and envelope)').choices(['standard-webhooks']))
-    .addHelpText('after', '\nExamples:\n  $ spectral-webhooks lint openapi.yaml\n  $ spectral-webhooks lint -f json -F warn specs/api.yaml specs/events.json\n  $ spectral-webhooks lint --fix-dry-run openapi.yaml   # show the fixes as a diff\n  $ spectral-webhooks lint --fix openapi.yaml           # apply them\n')
+    .addHelpText('after', EXAMPLES)
     .action(async (files: string[], options: LintOptions) => {
       process.exitCode = await runLint(files, options);
     });
 }
 
-async function runLint(files: string[], options: LintOptions): Promise<number> {
-  const maxFileSize = parseFileSize(options.maxFileSize);
-  const linterOptions: LinterOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileSize, ...profileRuleset(options.profile) };
-  const linter = createLinter(linterOptions);
-  const allResults: ISpectralDiagnostic[] = [];
-  const fixer = options.fix || options.fixDryRun ? createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
-  for (const file of files) {
-    if (fixer) {
-      allResults.push(...(await fixer.fix(file)));
+function collectFormat(value: string, previous: FormatName[]): FormatName[] {
+  if (!(FORMAT_NAMES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
+  }
+  return [...previous, value as FormatName];
+}
+
+function collectOutputFor(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf('=');
+  const format = value.slice(0, at);
+  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('use -o.<format> <file>, e.g. -o.sarif report.sarif');
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new InvalidArgumentError(`-o.${format}: unknown format (allowed: ${FORMAT_NAMES.join(', ')})`);
+  }
+  return { ...previous, [format]: value.slice(at + 1) };
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return Number(value);
+}
+
+/** Rewrites spectral-cli's `-o.<format> FILE` / `--output.<format>=FILE` into the hidden option commander understands. */
+export function rewriteOutputPerFormat(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (token === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const match = /^(?:-o|--output)\.([^=\s]+)(?:=(.*))?$/.exec(token);
+    if (!match) {
+      out.push(token);
       continue;
     }
-    const document = await loadDocument(file, file, { maxFileSize });
-    allResults.push(...(await linter.lint(document)));
+    const file = match[2] ?? argv[++i];
+    if (file === undefined || file === '') throw new ToolError(`${token} needs a file name (e.g. ${token} report.${match[1]})`);
+    out.push(OUTPUT_FOR_OPTION, `${match[1]}=${file}`);
   }
-  const { results, notes } = await applyBaselineOptions(allResults, files, options);
-  for (const note of notes) process.stderr.write(note + '\n');
+  return out;
+}
+
+/** Runs `lint` and returns the exit status; tool failures are thrown as ToolError (exit 2, one line). */
+export async function runLint(patterns: string[], options: LintOptions, cwd = process.cwd()): Promise<number> {
+  const log = (line: string): void => {
+    if (options.verbose) process.stderr.write(`spectral-webhooks: ${line}\n`);
+  };
+  const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
+  const targets = planOutputs(formats, options.output, options.outputFor);
   const failSeverity = parseSeverity(options.failSeverity);
-  const formatter = FORMATTERS[options.format] as Formatter;
-  const output = formatter(results, { failSeverity });
-  process.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  if ((options.fix || options.fixDryRun) && patterns.includes('-')) {
+    throw new ToolError('--fix and --fix-dry-run edit files: they cannot read a document from stdin (-)');
+  }
+  if (options.stdinFilepath !== undefined && !patterns.includes('-')) {
+    throw new ToolError('--stdin-filepath names the document read from stdin: add - to the files (e.g. lint - --stdin-filepath api.yaml)');
+  }
+
+  const inputs = await expandInputs(patterns, cwd);
+  for (const { file, why } of inputs.skipped) log(`skipped ${display(file, cwd)}: ${why}`);
+  if (inputs.unmatched.length > 0 && !options.allowEmptyInput) {
+    const list = inputs.unmatched.map((pattern) => `"${pattern}"`).join(', ');
+    throw new ToolError(`no OpenAPI document matches ${list} (check the pattern, or pass --allow-empty-input)`);
+  }
+
+  // Spectral and the rules load only once arguments are known good: a usage error answers at once.
+  const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
+  const { createLinter } = await import('../lint/linter');
+  const chosen = await chooseRuleset(options, cwd, log);
+  const { ruleset } = chosen;
+  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules, linted by Spectral.
+  if (options.profile !== undefined && ruleset !== undefined) {
+    throw new ToolError(`--profile cannot be combined with a config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
+  }
+  const definition = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : chosen.definition;
+  // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
+  const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
+  const fixer =
+    options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
+  const allResults: ISpectralDiagnostic[] = [];
+  const linted: string[] = [];
+  const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean): Promise<void> => {
+    try {
+      log(`linting ${name}`);
+      allResults.push(...(await run()));
+      linted.push(name);
+    } catch (error) {
+      if (error instanceof NotOpenApiError && (options.ignoreUnknownFormat || skippable)) {
+        log(`skipped ${name}: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+  };
+  if (inputs.stdin) {
+    const name = options.stdinFilepath ?? '<stdin>';
+    const source = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
+    const text = await readStdin();
+    await lintOne(async () => linter.lint(parseDocument(text, source, name)), name, false);
+  }
+  for (const file of inputs.files) {
+    const name = display(file, cwd);
+    const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name));
+    await lintOne(run, name, inputs.fromDirectory.has(file));
+  }
+  const filesLinted = linted.length;
+
+  // Baseline (src/baseline): only findings it does not hold are reported and decide the exit status.
+  const { applyBaselineOptions } = await import('../baseline/run');
+  const { results, notes } = await applyBaselineOptions(allResults, inputs.files, options);
+  for (const note of notes) process.stderr.write(`${note}\n`);
+
+  const warnings = results.filter((result) => result.severity === WARNING).length;
+  const failed = results.some((result) => result.severity <= failSeverity);
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  const shown = options.displayOnlyFailures ? results.filter((result) => result.severity <= failSeverity) : results;
+
+  const rulesetForFormatters = ruleset ?? rulesetInfo(definition);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { version } = require('../../../package.json') as { version: string };
+  for (const target of targets) {
+    const text = render(target.format, {
+      results: shown,
+      ruleset: rulesetForFormatters,
+      failSeverity,
+      version,
+      cwd,
+      toStdout: target.file === undefined,
+      quiet: options.quiet,
+      filesLinted,
+    });
+    if (target.file === undefined) {
+      await new Promise<void>((done) => process.stdout.write(text, () => done()));
+    } else {
+      await writeReport(resolve(cwd, target.file), text);
+      log(`wrote ${target.format} report to ${target.file}`);
+    }
+  }
   if (fixer) process.stderr.write(`${fixer.summary()}\n`);
-  return results.some((result) => result.severity <= failSeverity) ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (tooManyWarnings) {
+    process.stderr.write(`spectral-webhooks: too many warnings (${warnings}; --max-warnings allows ${options.maxWarnings})\n`);
+  }
+  return failed || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/** A profile's ruleset: the bundled one plus the profile's rules (so linted by Spectral, not the fast engine). */
-function profileRuleset(profile: string | undefined): Pick<LinterOptions, 'ruleset'> {
-  return profile === 'standard-webhooks' ? { ruleset: standardWebhooks as RulesetDefinition } : {};
+/** The user's config layered over ours, or (no config: the cheap path) our own definition. */
+async function chooseRuleset(
+  options: LintOptions,
+  cwd: string,
+  log: (line: string) => void,
+): Promise<{ ruleset?: Ruleset; definition: RulesetDefinition }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const definition = require('../../rules') as RulesetDefinition;
+  const file = options.ruleset !== undefined ? resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
+  if (file === undefined) {
+    log(options.config ? 'no .spectral.* ruleset found: using the webhook rules as they are' : '--no-config: using the webhook rules as they are');
+    return { definition };
+  }
+  log(`ruleset ${display(file, cwd)} layered over the webhook rules`);
+  return { ruleset: await loadConfigRuleset(options.ruleset ?? display(file, cwd)), definition };
 }
 
-export { ToolError };
+/** What the formatters read from a ruleset (names, descriptions, docs links), without compiling ours again. */
+function rulesetInfo(definition: RulesetDefinition): Ruleset {
+  const rules = (definition as { rules?: Record<string, { description?: string; documentationUrl?: string }> }).rules ?? {};
+  const info = Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, { name, description: rule.description, documentationUrl: rule.documentationUrl }]));
+  return { rules: info, definition } as unknown as Ruleset;
+}
+
+function display(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,25 +1,56 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../errors';
-import { EXIT_TOOL_ERROR, lintCommand } from './lint-command';
+import { explainCommand } from './explain-command';
+import { initCommand } from './init-command';
+import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
+import { rulesCommand } from './rules-command';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };
 
+const PROGRAM_EXAMPLES = `
+Examples:
+  $ spectral-webhooks lint openapi.yaml
+  $ spectral-webhooks lint -f sarif -o lint.sarif "specs/**/*.yaml"
+  $ spectral-webhooks rules
+  $ spectral-webhooks explain webhook-path-prefix
+  $ spectral-webhooks init
+
+Run \`spectral-webhooks <command> --help\` for a command's options.
+`;
+
+/** Commander's own messages ("error: unknown option '--x'") become one line under our name; exit 2 is set by main. */
+function configure(command: Command): Command {
+  return command.exitOverride().configureOutput({
+    outputError: (text, write) => write(`spectral-webhooks: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+  });
+}
+
 export function buildProgram(): Command {
-  const program = new Command('spectral-webhooks')
-    .description('Lint OpenAPI documents against the webhook guideline (Spectral ruleset + CLI).')
-    .version(version)
-    .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.startsWith('error: ') ? `spectral-webhooks: ${text.slice(7)}` : text) });
-  program.addCommand(lintCommand().exitOverride());
+  const program = configure(
+    new Command('spectral-webhooks')
+      .description('Lint OpenAPI documents against the webhook guideline (Spectral ruleset + CLI).')
+      .version(version, '-v, --version', 'print the version')
+      .addHelpText('after', PROGRAM_EXAMPLES),
+  );
+  for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand()]) program.addCommand(configure(command));
   return program;
+}
+
+/**
+ * Colour follows the terminal (chalk's own detection, which honours FORCE_COLOR) and is off when NO_COLOR is set
+ * (no-color.org), which chalk 4 does not check itself. Must run before the formatters load chalk.
+ */
+export function applyColourPreference(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '0';
 }
 
 /** Runs the CLI; the process exits 2 with one line on stderr for any failure of the tool itself. */
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
+  applyColourPreference();
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram().parseAsync(rewriteOutputPerFormat(argv));
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_TOOL_ERROR;

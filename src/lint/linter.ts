@@ -1,4 +1,4 @@
-import type { ISpectralDiagnostic, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import ruleset from '../../rules';
 import { compileRules, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
@@ -9,7 +9,7 @@ export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
   allowRemoteRefs?: boolean;
   /** A ruleset to run instead of the bundled one (a user's config layered on it). */
-  ruleset?: RulesetDefinition;
+  ruleset?: RulesetDefinition | Ruleset;
   /**
    * Text of a file to use instead of what is on disk (`undefined`: read the disk). `--fix` lints its edits before it
    * writes them, so a multi-file document's `$ref`s must see the edited text.

@@ -21,7 +21,7 @@ export interface RunOptions {
   input?: string;
   /** Extra environment; a key set to `undefined` is removed. Colour variables are cleared unless given here. */
   env?: Record<string, string | undefined>;
-  /** Kill the process after this many milliseconds (default 30 s) so a hang fails the test instead of stalling it. */
+  /** Kill the process after this many milliseconds (default 110 s, under the CLI tests' 120 s timeout) so a hang fails the test instead of stalling it. */
   timeoutMs?: number;
 }
 
@@ -37,7 +37,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 110_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);

@@ -1,0 +1,80 @@
+import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** What `lint` was asked to read: files on disk (absolute paths, in the order asked, without duplicates) and/or stdin. */
+export interface LintInputs {
+  files: string[];
+  stdin: boolean;
+  /** Patterns that matched nothing (a glob with no match, a directory with no OpenAPI document). */
+  unmatched: string[];
+  /** Files found by scanning a directory: one that turns out not to be OpenAPI is skipped, not an error. */
+  fromDirectory: Set<string>;
+  /** Files found in a directory but skipped, with why (reported with --verbose). */
+  skipped: Array<{ file: string; why: string }>;
+}
+
+const DOCUMENT_EXTENSIONS = '{yaml,yml,json}';
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Expands files, globs and directories. A literal path that does not exist is kept, so that loading it reports
+ * "file not found" (a typo must not pass silently as "nothing to lint").
+ */
+export async function expandInputs(patterns: string[], cwd: string): Promise<LintInputs> {
+  const inputs: LintInputs = { files: [], stdin: false, unmatched: [], skipped: [], fromDirectory: new Set() };
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      inputs.files.push(file);
+    }
+  };
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      inputs.stdin = true;
+      continue;
+    }
+    const absolute = resolve(cwd, pattern);
+    const stats = await stat(absolute).catch(() => undefined);
+    if (stats?.isDirectory()) {
+      const found = await glob(`**/*.${DOCUMENT_EXTENSIONS}`, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false });
+      let matched = false;
+      for (const file of found.sort()) {
+        if (await looksLikeOpenApi(file)) {
+          matched = true;
+          inputs.fromDirectory.add(file);
+          add(file);
+        } else {
+          inputs.skipped.push({ file, why: 'no "openapi" or "swagger" key at its root' });
+        }
+      }
+      if (!matched) inputs.unmatched.push(pattern);
+    } else if (stats === undefined && isDynamicPattern(pattern)) {
+      const found = await glob(pattern, { cwd, absolute: true, ignore: IGNORED, dot: false });
+      if (found.length === 0) inputs.unmatched.push(pattern);
+      for (const file of found.sort()) add(file);
+    } else {
+      add(absolute);
+    }
+  }
+  return inputs;
+}
+
+/**
+ * A cheap look at the first 64 KiB: does a top-level `openapi`/`swagger` key appear? Directories often hold
+ * fragments of multi-file documents (schemas, parameters) that are not documents in their own right.
+ */
+async function looksLikeOpenApi(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return true; // let loading report why it cannot be read
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    // A YAML key at column 0, or a JSON key anywhere (loading checks it is really at the root).
+    return /^\uFEFF?["']?(?:openapi|swagger)["']?\s*:/m.test(head) || /"(?:openapi|swagger)"\s*:/.test(head);
+  } finally {
+    await handle.close();
+  }
+}

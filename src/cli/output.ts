@@ -1,0 +1,186 @@
+import { dirname, relative } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { stripVTControlCharacters } from 'node:util';
+import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import type { Formatter } from '@stoplight/spectral-formatters';
+import type { DiagnosticSeverity } from '@stoplight/types';
+import { ToolError } from '../errors';
+
+/** Every format of @stoplight/spectral-formatters, by the name spectral-cli gives it (`gitlab` is its alias too). */
+export const FORMAT_NAMES = [
+  'stylish',
+  'json',
+  'junit',
+  'sarif',
+  'github-actions',
+  'code-climate',
+  'gitlab',
+  'markdown',
+  'html',
+  'text',
+  'teamcity',
+  'pretty',
+] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** Formats people read in a terminal: they show paths relative to the working directory. */
+const HUMAN_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 'markdown', 'html']);
+
+/**
+ * Formats that get no per-result documentationUrl, as spectral-cli does by default: JSON keeps its documented six
+ * keys, SARIF has helpUri per rule, and stylish/pretty would add a long URL column (stylish lists links once instead).
+ * The others (html, junit, text, teamcity) turn it into a link or a trailing note per finding.
+ */
+const WITHOUT_DOCS_URL = new Set<FormatName>(['stylish', 'pretty', 'json', 'sarif']);
+
+/** Loaded on first use: most runs need one formatter, and the library pulls in SARIF and HTML builders. */
+function formatter(name: FormatName): Formatter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const formatters = require('@stoplight/spectral-formatters') as typeof import('@stoplight/spectral-formatters');
+  const byName: Record<FormatName, Formatter> = {
+    stylish: formatters.stylish,
+    json: formatters.json,
+    junit: formatters.junit,
+    sarif: formatters.sarif,
+    'github-actions': formatters.githubActions,
+    'code-climate': formatters.codeClimate,
+    gitlab: formatters.codeClimate,
+    markdown: formatters.markdown,
+    html: formatters.html,
+    text: formatters.text,
+    teamcity: formatters.teamcity,
+    pretty: formatters.pretty,
+  };
+  return byName[name];
+}
+
+export interface OutputTarget {
+  format: FormatName;
+  /** A file to write, or undefined for stdout. */
+  file?: string;
+}
+
+/**
+ * Which format goes where, as spectral-cli decides it: `-o FILE` with one format writes that format to FILE;
+ * `-o.<format> FILE` names a file per format; at most one format is left for stdout.
+ */
+export function planOutputs(formats: FormatName[], output: string | undefined, outputPerFormat: Record<string, string>): OutputTarget[] {
+  const unique = [...new Set(formats)];
+  for (const format of Object.keys(outputPerFormat)) {
+    if (!unique.includes(format as FormatName)) {
+      throw new ToolError(`-o.${format} names an output for a format that is not selected (add -f ${format})`);
+    }
+  }
+  if (output !== undefined && unique.length > 1) {
+    throw new ToolError(`-o FILE takes one format, but ${unique.length} are selected (give each its own file with -o.<format> FILE)`);
+  }
+  const targets = unique.map((format) => ({ format, file: outputPerFormat[format] ?? (unique.length === 1 ? output : undefined) }));
+  const toStdout = targets.filter((target) => target.file === undefined);
+  if (toStdout.length > 1) {
+    throw new ToolError(
+      `formats ${toStdout.map((target) => target.format).join(', ')} would all print to stdout (write all but one to a file with -o.<format> FILE)`,
+    );
+  }
+  return targets;
+}
+
+export interface RenderContext {
+  results: ISpectralDiagnostic[];
+  ruleset: Ruleset;
+  failSeverity: DiagnosticSeverity;
+  version: string;
+  cwd: string;
+  /** Whether stdout is the destination (colour is kept there and stripped in files). */
+  toStdout: boolean;
+  /** -q: no summary, no docs links, no "no problems" line. */
+  quiet: boolean;
+  filesLinted: number;
+}
+
+/** The text of one report. JSON keeps Spectral's contract: `{code, path, message, severity, range, source}`. */
+export function render(format: FormatName, context: RenderContext): string {
+  const { results, ruleset, failSeverity, version, cwd } = context;
+  const shown = results.map((result) => {
+    const copy: ISpectralDiagnostic = { ...result };
+    if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
+    if (HUMAN_FORMATS.has(format) && copy.source) copy.source = relativePath(cwd, copy.source);
+    return copy;
+  });
+  let text = formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });
+  if (format === 'sarif') text = brandSarif(text, version);
+  if (format === 'code-climate' || format === 'gitlab') text = oneBasedPositions(text);
+  if (format === 'stylish') text = finishStylish(text, context);
+  if (!context.toStdout) text = stripVTControlCharacters(text);
+  return text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+function relativePath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || file.startsWith('<') ? file : rel;
+}
+
+/** The library names the tool "spectral"; code scanning should show who really reported it. */
+function brandSarif(text: string, version: string): string {
+  const log = JSON.parse(text) as { runs: Array<{ tool: { driver: Record<string, unknown> } }> };
+  for (const run of log.runs) {
+    Object.assign(run.tool.driver, {
+      name: 'spectral-webhooks',
+      version,
+      informationUri: 'https://github.com/spectral-webhooks/spectral-webhooks',
+    });
+  }
+  return JSON.stringify(log, null, 2);
+}
+
+/**
+ * The library writes Spectral's 0-based lines and columns into `positions`; the Code Climate spec (and GitLab, which
+ * shows the line) counts from 1, like every other format here.
+ */
+function oneBasedPositions(text: string): string {
+  type Position = { line: number; column: number };
+  const issues = JSON.parse(text) as Array<{ location: { positions: { begin: Position; end: Position } } }>;
+  for (const { location } of issues) {
+    for (const position of [location.positions.begin, location.positions.end]) {
+      position.line += 1;
+      position.column += 1;
+    }
+  }
+  return JSON.stringify(issues, null, '\t');
+}
+
+/** Stylish plus what people need next: one docs link per rule that fired (under the summary), or a clean message. */
+function finishStylish(text: string, context: RenderContext): string {
+  const { results, ruleset, quiet } = context;
+  if (results.length === 0) {
+    if (quiet) return '';
+    const files = `${context.filesLinted} file${context.filesLinted === 1 ? '' : 's'}`;
+    return `No problems found in ${files}.\n`;
+  }
+  if (quiet) {
+    // The summary is the library's last line ("✖ 3 problems (...)"); -q keeps only the findings.
+    const lines = text.replace(/\n+$/, '').split('\n');
+    if (stripVTControlCharacters(lines[lines.length - 1] ?? '').startsWith('\u2716')) lines.pop();
+    return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+  }
+  const links = new Map<string, string>();
+  for (const result of results) {
+    const code = String(result.code);
+    const url = ruleset.rules[code]?.documentationUrl;
+    if (url && !links.has(code)) links.set(code, url);
+  }
+  if (links.size === 0) return text;
+  const width = Math.max(...[...links.keys()].map((code) => code.length));
+  const lines = [...links].sort(([a], [b]) => a.localeCompare(b)).map(([code, url]) => `  ${code.padEnd(width)}  ${url}`);
+  return `${text.replace(/\n+$/, '')}\n\nRule docs (or run: spectral-webhooks explain <rule-id>):\n${lines.join('\n')}\n`;
+}
+
+/** Writes a report atomically (a reader never sees half a file), creating missing folders as ESLint does. */
+export async function writeReport(file: string, text: string): Promise<void> {
+  const { writeFileAtomic } = await import('../fs/atomic-write');
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new ToolError(`cannot write report (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, file, undefined, undefined, { cause: error });
+  }
+  await writeFileAtomic(file, text);
+}

@@ -1,0 +1,253 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
+import type { IRange } from '@stoplight/types';
+import { ToolError, describeError } from '../errors';
+import { PACKAGE_ROOT } from '../package-root';
+
+/** The names a user's Spectral ruleset may have, in the order they are looked for. */
+export const CONFIG_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
+
+/** Our package name: `extends: spectral-webhooks` (or an import of it) in a user's config always means this copy. */
+const PACKAGE_NAME = 'spectral-webhooks';
+
+/**
+ * The config that applies in `cwd`: the first `.spectral.*` in cwd or a parent, stopping at the git repository root
+ * (the folder holding `.git`). Outside a repository only cwd is searched, so a stray file in $HOME is never picked up.
+ */
+export function findConfigFile(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  const root = findGitRoot(dir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (isFile(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (root === undefined || dir === root || parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function findGitRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// The migrator and bundler are typed through `exports` subpaths that this project's `node10` resolution cannot see,
+// and they are loaded only when a config exists (rollup is the slow part of start-up): minimal shapes, required lazily.
+interface RollupPlugin {
+  name: string;
+  resolveId?(id: string, importer?: string): { id: string; external: boolean } | string | null | undefined;
+}
+interface Bundler {
+  bundleRuleset(input: string, options: { target: 'node'; format: 'commonjs'; plugins: unknown[] }): Promise<string>;
+}
+interface Migrator {
+  isBasicRuleset(file: string): Promise<boolean>;
+  migrateRuleset(file: string, options: { format: 'esm'; fs: typeof fs }): Promise<string>;
+}
+type SourceContext = { source: string; getLocationForJsonPath(path: Array<string | number>): { range: IRange } | undefined } | undefined;
+
+/**
+ * A user's ruleset file layered over ours: our rules always run (at their default severities), then whatever the
+ * file extends and says. Loaded the way `spectral lint` loads it (migrator for YAML/JSON, bundler with the node
+ * preset), so a config that works there works here unchanged. Any problem is a ToolError (exit 2), one line.
+ */
+export async function loadConfigRuleset(file: string): Promise<Ruleset> {
+  const source = path.resolve(file);
+  if (!isFile(source)) throw new ToolError('ruleset file not found', file);
+  let definition: RulesetDefinition;
+  let sourceContext: SourceContext;
+  try {
+    ({ definition, sourceContext } = await bundleAndLoad(source, file, ownRuleset()));
+  } catch (error) {
+    throw configError(error, file);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Ruleset } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
+  const ours = ownRuleset();
+  try {
+    return new Ruleset(layerOver(ours, definition), { severity: 'recommended', source, sourceContext });
+  } catch (error) {
+    throw configError(error, file, sourceContext);
+  }
+}
+
+function ownRuleset(): RulesetDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../rules') as RulesetDefinition;
+}
+
+async function bundleAndLoad(source: string, displayName: string, ours: RulesetDefinition): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const migrator = require('@stoplight/spectral-ruleset-migrator') as Migrator;
+  const { bundleRuleset } = require('@stoplight/spectral-ruleset-bundler') as Bundler;
+  const { node } = require('@stoplight/spectral-ruleset-bundler/presets/node') as { node(io: unknown): unknown[] };
+  const { builtins } = require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as { builtins(): unknown };
+  const { commonjs } = require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as { commonjs(): unknown };
+  const { stdin } = require('@stoplight/spectral-ruleset-bundler/plugins/stdin') as { stdin(input: string, name: string): unknown };
+  const { fetch } = require('@stoplight/spectral-runtime') as { fetch: unknown };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const configDir = path.dirname(source);
+  const io = { fs, fetch };
+  let code: string;
+  let sourceContext: SourceContext;
+  if (await migrator.isBasicRuleset(source)) {
+    assertParses(source, displayName);
+    sourceContext = buildSourceContext(source);
+    const migrated = await migrator.migrateRuleset(source, { format: 'esm', fs });
+    // spectral-cli bundles the migrated code under this virtual name (relative imports resolve from the config's folder).
+    const entry = path.join(configDir, '.spectral.js');
+    code = await bundleRuleset(entry, {
+      target: 'node',
+      format: 'commonjs',
+      plugins: [ownPackage(configDir), stdin(migrated, entry), builtins(), commonjs(), ...node(io)],
+    });
+  } else {
+    code = await bundleRuleset(source, { target: 'node', format: 'commonjs', plugins: [ownPackage(configDir), builtins(), commonjs(), ...node(io)] });
+  }
+  return { definition: evaluate(code, source, displayName, ours), sourceContext };
+}
+
+/**
+ * Where the migrator leaves `extends: spectral-webhooks`: resolved from the config's folder, so either the copy
+ * installed in the user's project or, when none is, a path that does not exist. Both mean this package, so the
+ * config works through `npx spectral-webhooks` without installing the ruleset, and never mixes two versions.
+ */
+function ownPackage(configDir: string): RollupPlugin {
+  return {
+    name: 'spectral-webhooks/own-package',
+    resolveId(id) {
+      const own = ownModule(id, configDir);
+      return own === undefined ? null : { id: own, external: true };
+    },
+  };
+}
+
+/**
+ * The entry point of this package (`spectral-webhooks` or `spectral-webhooks/<export>`) that `id` stands for: a package
+ * specifier, the path the migrator makes of one when the package is not installed, or a file of an installed copy.
+ */
+function ownModule(id: string, configDir: string): string | undefined {
+  if (id === PACKAGE_NAME || id.startsWith(`${PACKAGE_NAME}/`)) return id;
+  if (!path.isAbsolute(id)) return undefined;
+  const fromConfig = path.relative(configDir, id).split(path.sep).join('/');
+  if ((fromConfig === PACKAGE_NAME || fromConfig.startsWith(`${PACKAGE_NAME}/`)) && !fs.existsSync(id)) return fromConfig;
+  const installed = /\/node_modules\/spectral-webhooks\/(.+)$/.exec(id.split(path.sep).join('/'));
+  return installed?.[1] ? exportFor(`./${installed[1]}`) : undefined;
+}
+
+/** The `exports` entry of our package.json whose file is `file` (`./dist/rules/index.js` → `spectral-webhooks`). */
+function exportFor(file: string): string | undefined {
+  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+  for (const [key, target] of Object.entries(manifest.exports ?? {})) {
+    const files = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
+    if (files.includes(file)) return key === '.' ? PACKAGE_NAME : `${PACKAGE_NAME}${key.slice(1)}`;
+  }
+  return undefined;
+}
+
+/** The module an entry point of this package stands for; the main one is the very object the CLI runs. */
+function requireOwn(specifier: string, ours: RulesetDefinition): unknown {
+  if (specifier === PACKAGE_NAME) return ours;
+  // Self-reference through package.json "exports": the same entry points users get from `require('spectral-webhooks/...')`.
+  let file: string;
+  try {
+    file = require.resolve(specifier);
+  } catch {
+    throw new ToolError(`"${specifier}" is not an entry point of ${PACKAGE_NAME} (use "${PACKAGE_NAME}")`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file);
+}
+
+/** Runs the bundled CommonJS, as spectral-cli does, with our own package mapped onto this copy. */
+function evaluate(code: string, source: string, displayName: string, ours: RulesetDefinition): RulesetDefinition {
+  const requireFromConfig = createRequire(source);
+  const paths = [path.dirname(source), __dirname];
+  const configRequire = (id: string): unknown => {
+    const own = ownModule(id, path.dirname(source));
+    return own !== undefined ? requireOwn(own, ours) : requireFromConfig(requireFromConfig.resolve(id, { paths }));
+  };
+  const module: { exports?: unknown } = {};
+  // The bundle is the user's own ruleset code, run in this process exactly as spectral-cli runs it.
+  Function('module, require', code)(module, configRequire);
+  if (typeof module.exports !== 'object' || module.exports === null) throw new ToolError('the ruleset file exports no ruleset', displayName);
+  return module.exports as RulesetDefinition;
+}
+
+type Extension = RulesetDefinition | [RulesetDefinition, 'off' | 'recommended' | 'all'];
+
+/** Our ruleset first, then the user's extends and rules; not twice when the user already extends it. */
+function layerOver(ours: RulesetDefinition, user: RulesetDefinition): RulesetDefinition {
+  const raw = (user as { extends?: unknown }).extends;
+  const extensions: Extension[] =
+    raw === undefined ? [] : Array.isArray(raw) && !(raw.length === 2 && typeof raw[1] === 'string') ? (raw as Extension[]) : [raw as Extension];
+  const extendsOurs = extensions.some((extension) => (Array.isArray(extension) ? extension[0] : extension) === ours);
+  return { ...user, extends: extendsOurs ? extensions : [ours, ...extensions] } as RulesetDefinition;
+}
+
+/** The migrator reports a YAML/JSON syntax error only as "Invalid ruleset provided": say where it is. */
+function assertParses(source: string, displayName: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
+  const text = fs.readFileSync(source, 'utf8');
+  const json = path.extname(source) === '.json';
+  const { diagnostics } = json ? Json.parse(text) : Yaml.parse(text);
+  const fatal = diagnostics.find((diagnostic) => diagnostic.severity === 0);
+  if (fatal) {
+    const { line, character } = fatal.range.start;
+    throw new ToolError(`cannot parse ruleset ${json ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, line + 1, character + 1);
+  }
+}
+
+function buildSourceContext(source: string): SourceContext {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
+    const text = fs.readFileSync(source, 'utf8');
+    if (path.extname(source) === '.json') {
+      const parsed = Json.parse(text);
+      return { source, getLocationForJsonPath: (jsonPath) => Json.getLocationForJsonPath(parsed, jsonPath) };
+    }
+    const parsed = Yaml.parse(text);
+    return { source, getLocationForJsonPath: (jsonPath) => Yaml.getLocationForJsonPath(parsed, jsonPath) };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Located {
+  message?: string;
+  range?: { start: { line: number; character: number } };
+}
+
+/** Spectral's ruleset errors (an AggregateError of located errors, a ReferenceError for an unknown rule) as one line. */
+function configError(error: unknown, file: string, sourceContext?: SourceContext): ToolError {
+  if (error instanceof ToolError) return error;
+  const errors = (error as { errors?: unknown[] } | undefined)?.errors;
+  const list = Array.isArray(errors) && errors.length > 0 ? errors : [error];
+  const first = list[0] as Located | undefined;
+  const more = list.length > 1 ? ` (and ${list.length - 1} more problem${list.length > 2 ? 's' : ''})` : '';
+  const unknownRule = /Cannot extend non-existing rule: "(.+)"/.exec(first?.message ?? '');
+  let start = first?.range?.start;
+  let message = `invalid ruleset: ${describeError(first)}${more}`;
+  if (unknownRule?.[1]) {
+    const ruleId = unknownRule[1];
+    start = sourceContext?.getLocationForJsonPath(['rules', ruleId])?.range.start;
+    message = `unknown rule "${ruleId}": no ruleset this config extends defines it (\`spectral-webhooks rules\` lists ours)${more}`;
+  }
+  return new ToolError(message, file, start ? start.line + 1 : undefined, start ? start.character + 1 : undefined, { cause: error });
+}

@@ -7,6 +7,7 @@ import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
 import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
+import { parseFileSize } from '../lint/read-text';
 
 // DiagnosticSeverity.Warning; @stoplight/types is imported for types only (its top-level copy ships TypeScript source).
 const WARNING = 1;
@@ -30,6 +31,7 @@ export interface LintOptions extends BaselineCliOptions {
   ruleset?: string;
   config: boolean;
   allowRemoteRefs: boolean;
+  maxFileSize?: number;
   fix?: boolean;
   fixDryRun?: boolean;
   profile?: string;
@@ -81,6 +83,7 @@ export function lintCommand(): Command {
     .option('-r, --ruleset <file>', 'a Spectral ruleset to layer over the webhook rules (default: .spectral.{yaml,yml,json,js,mjs} found in cwd or a parent, up to the git root)')
     .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
+    .option('--max-file-size <size>', 'refuse documents larger than this (e.g. 512KB, 50MB; default 50MB)', parseFileSize)
     .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
@@ -168,7 +171,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
   const definition = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : chosen.definition;
   // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
-  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileSize: options.maxFileSize, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
     options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
@@ -195,7 +198,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
   for (const file of inputs.files) {
     const name = display(file, cwd);
-    const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name));
+    const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name, { maxFileSize: options.maxFileSize }));
     await lintOne(run, name, inputs.fromDirectory.has(file));
   }
   const filesLinted = linted.length;

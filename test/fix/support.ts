@@ -1,29 +1,13 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
+import { runCli, type CliRun } from '../support/run-cli';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'spectral-webhooks.js');
+export { REPO_ROOT, type CliRun } from '../support/run-cli';
 
-export interface CliRun {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
-/** Spawns the real, built binary (`npm test` builds first) in `cwd`. */
+/** Spawns the real, built binary (`npm test` builds first) in `cwd`, without colour. */
 export function spectralWebhooks(args: string[], cwd: string): Promise<CliRun> {
-  return new Promise((done, fail) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (status) => done({ stdout, stderr, status }));
-  });
+  return runCli(args, { cwd, env: { NO_COLOR: '1' } });
 }
 
 /** A fresh temporary copy of a folder (or of single files), so a test can let --fix write. */

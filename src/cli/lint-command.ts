@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { ToolError } from '../errors';
-import { findConfigFile, loadConfigRuleset } from '../config/load-config';
+import { findConfigFile, loadConfigRuleset, loadSimpleConfig } from '../config/load-config';
 import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
 import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
@@ -165,7 +165,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const { createLinter } = await import('../lint/linter');
   const chosen = await chooseRuleset(options, cwd, log);
   const { ruleset } = chosen;
-  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules, linted by Spectral.
+  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules.
   if (options.profile !== undefined && ruleset !== undefined) {
     throw new ToolError(`--profile cannot be combined with a config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
   }
@@ -213,7 +213,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const shown = options.displayOnlyFailures ? results.filter((result) => result.severity <= failSeverity) : results;
 
-  const rulesetForFormatters = ruleset ?? rulesetInfo(definition);
+  const rulesetForFormatters = rulesetInfo(ruleset ?? definition);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require('../../../package.json') as { version: string };
   for (const target of targets) {
@@ -246,7 +246,7 @@ async function chooseRuleset(
   options: LintOptions,
   cwd: string,
   log: (line: string) => void,
-): Promise<{ ruleset?: Ruleset; definition: RulesetDefinition }> {
+): Promise<{ ruleset?: Ruleset | RulesetDefinition; definition: RulesetDefinition }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const definition = require('../../rules') as RulesetDefinition;
   const file = options.ruleset !== undefined ? resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
@@ -255,14 +255,37 @@ async function chooseRuleset(
     return { definition };
   }
   log(`ruleset ${display(file, cwd)} layered over the webhook rules`);
+  // A config that only extends spectral-webhooks (and sets severities) skips Spectral's loader: the fast engine runs it.
+  const simple = loadSimpleConfig(file);
+  if (simple !== undefined) return { ruleset: simple, definition };
   return { ruleset: await loadConfigRuleset(options.ruleset ?? display(file, cwd)), definition };
 }
 
-/** What the formatters read from a ruleset (names, descriptions, docs links), without compiling ours again. */
-function rulesetInfo(definition: RulesetDefinition): Ruleset {
-  const rules = (definition as { rules?: Record<string, { description?: string; documentationUrl?: string }> }).rules ?? {};
-  const info = Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, { name, description: rule.description, documentationUrl: rule.documentationUrl }]));
+type RuleInfo = { description?: string; documentationUrl?: string };
+
+/**
+ * What the formatters read from a ruleset (names, descriptions, docs links), without compiling ours again: the rules
+ * of the definition and of those it extends, a ruleset-level documentationUrl giving `url#rule-id` as in Spectral.
+ */
+function rulesetInfo(definition: RulesetDefinition | Ruleset): Ruleset {
+  if (!isDefinition(definition)) return definition;
+  const info: Record<string, { name: string } & RuleInfo> = {};
+  const collect = (current: RulesetDefinition): void => {
+    const raw = (current as { extends?: unknown }).extends;
+    for (const item of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) collect((Array.isArray(item) ? item[0] : item) as RulesetDefinition);
+    const { rules = {}, documentationUrl } = current as { rules?: Record<string, RuleInfo | string | boolean>; documentationUrl?: string };
+    for (const [name, rule] of Object.entries(rules)) {
+      if (typeof rule !== 'object') continue;
+      const docs = rule.documentationUrl ?? (documentationUrl === undefined ? undefined : `${documentationUrl}#${name}`);
+      info[name] = { name, description: rule.description, documentationUrl: docs };
+    }
+  };
+  collect(definition);
   return { rules: info, definition } as unknown as Ruleset;
+}
+
+function isDefinition(value: RulesetDefinition | Ruleset): value is RulesetDefinition {
+  return !('definition' in value && 'rules' in value && typeof (value as { fromSource?: unknown }).fromSource === 'function');
 }
 
 function display(file: string, cwd: string): string {

@@ -5,6 +5,7 @@ import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { PACKAGE_ROOT } from '../package-root';
+import { readSimpleConfig } from './simple-config';
 
 /** The names a user's Spectral ruleset may have, in the order they are looked for. */
 export const CONFIG_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
@@ -83,6 +84,18 @@ export async function loadConfigRuleset(file: string): Promise<Ruleset> {
   } catch (error) {
     throw configError(error, file, sourceContext);
   }
+}
+
+/**
+ * The definition layered over ours for a config that only extends our rulesets and sets severities (see
+ * simple-config.ts), read without Spectral's loader so the fast engine can run it; undefined for any other config.
+ */
+export function loadSimpleConfig(file: string): RulesetDefinition | undefined {
+  const profiles = {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    'standard-webhooks': () => require('../../rules/profiles/standard-webhooks') as RulesetDefinition,
+  };
+  return readSimpleConfig(path.resolve(file), ownRuleset(), profiles);
 }
 
 function ownRuleset(): RulesetDefinition {

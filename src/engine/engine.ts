@@ -74,7 +74,7 @@ interface RuleState {
 /**
  * The enabled rules of a ruleset definition, with Spectral's semantics, or the reason the fast engine cannot run it
  * exactly as Spectral would (then the caller uses Spectral). Supported: a definition of rules (rules/index.ts), and one
- * that extends such definitions (`extends: [ruleset]` or `[[ruleset, 'off' | 'recommended' | 'all']]`) and turns
+ * that extends such definitions, at any depth (`extends: [ruleset]` or `[[ruleset, 'off' | 'recommended' | 'all']]`) and turns
  * rules on or off or changes their severity (`rules: { id: 'warn' | false | true }`). Anything else (overrides,
  * aliases, custom functions, JSONPath forms the engine does not know...) is left to Spectral.
  */
@@ -84,22 +84,30 @@ export function compileRules(definition: RulesetLike): EngineRule[] | string {
   return [...states.values()].filter((state) => state.enabled && state.rule.severity >= 0).map((state) => state.rule);
 }
 
-function compileRuleset(definition: RulesetLike, context: string, explicit: boolean): Map<string, RuleState> | string {
+function compileRuleset(definition: RulesetLike, context: string, explicit: boolean, stack = new Set<object>()): Map<string, RuleState> | string {
   for (const key of Object.keys(definition)) {
     if (!['rules', 'description', 'documentationUrl', 'formats', 'extends'].includes(key)) return `ruleset key "${key}"`;
   }
   const states = new Map<string, RuleState>();
+  const isEnabled = (state: RuleState) => context === 'all' || (context === 'recommended' && state.recommended);
   if (definition.extends !== undefined) {
+    stack.add(definition);
     for (const extension of Array.isArray(definition.extends) ? definition.extends : [definition.extends]) {
       const [extended, severity] = Array.isArray(extension) ? (extension as [unknown, string]) : [extension, 'recommended'];
-      if (typeof extended !== 'object' || extended === null || (extended as RulesetLike).extends !== undefined) return 'an extended ruleset that is not a plain definition';
+      if (typeof extended !== 'object' || extended === null || Array.isArray(extended)) return 'an extended ruleset that is not a definition';
+      // Spectral skips a ruleset that extends one of its own extenders.
+      if (stack.has(extended)) continue;
       if (!['off', 'recommended', 'all'].includes(severity)) return `extends severity ${String(severity)}`;
-      const inherited = compileRuleset(extended as RulesetLike, severity, Array.isArray(extension));
+      const inherited = compileRuleset(extended as RulesetLike, severity, Array.isArray(extension), stack);
       if (typeof inherited === 'string') return inherited;
-      for (const [name, state] of inherited) states.set(name, state);
+      for (const [name, state] of inherited) {
+        states.set(name, state);
+        // Spectral: rules inherited by a ruleset that was itself extended with an explicit severity take that severity.
+        if (explicit) state.enabled = isEnabled(state);
+      }
     }
+    stack.delete(definition);
   }
-  const isEnabled = (state: RuleState) => context === 'all' || (context === 'recommended' && state.recommended);
   for (const [name, value] of Object.entries(definition.rules ?? {})) {
     const existing = states.get(name);
     if (typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number') {

@@ -82,6 +82,10 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       }
     },
     functionOptions: (ruleId) => {
+      if (typeof fastRules !== 'string') {
+        const compiled = fastRules.find((rule) => rule.name === ruleId);
+        if (compiled) return compiled.options ?? undefined;
+      }
       if (options.ruleset === undefined) {
         const rule = (ruleset.rules as Record<string, { then: { functionOptions?: unknown } | Array<{ functionOptions?: unknown }> }>)[ruleId];
         if (!rule) return undefined;

@@ -60,6 +60,67 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
     }
   });
 
+  // Config files that only extend our rulesets are read without Spectral's loader (src/config/simple-config.ts): the
+  // fast engine must give exactly what Spectral gives for the Ruleset that loader builds from the same file.
+  const configFiles: Array<[string, string]> = [
+    ['extends the package by name', 'extends: [spectral-webhooks]\n'],
+    ['extends the Standard Webhooks profile, one rule set to error', 'extends: ["spectral-webhooks/standard-webhooks"]\nrules:\n  standard-webhooks-envelope: error\n'],
+    ['extends the main ruleset and the profile, one off', 'extends:\n  - spectral-webhooks\n  - [spectral-webhooks/standard-webhooks, all]\nrules: {webhook-https: off}\n'],
+    ['extends the profile off, two rules back on (JSON)', '{"extends": [["spectral-webhooks/standard-webhooks", "off"]], "rules": {"standard-webhooks-headers": "warn", "webhook-security": true}}'],
+  ];
+  const producer = join(mkdtempSync(join(tmpdir(), 'parity-producer-')), 'openapi.yaml');
+  writeFileSync(
+    producer,
+    stringify({
+      openapi: '3.1.0',
+      info: { title: 'Producer', version: '1' },
+      webhooks: {
+        orderCreated: {
+          post: {
+            parameters: [{ name: 'X-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } },
+            responses: { 200: { description: 'Received' } },
+          },
+        },
+      },
+    }),
+  );
+  const configDocuments = [...documents, `${repoRoot}/fixtures/examples/petstore-webhooks.yaml`, producer];
+
+  // The config loader requires the built ruleset (dist/), as the CLI does: `npm test` builds before it runs vitest.
+  const { loadConfigRuleset, loadSimpleConfig } = require('../../dist/src/config/load-config.js') as typeof import('../../src/config/load-config');
+
+  it.each(configFiles)('config file: %s', async (_name, text) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-config-')), text.startsWith('{') ? '.spectral.json' : '.spectral.yaml');
+    writeFileSync(file, text);
+    const simple = loadSimpleConfig(file);
+    expect(simple).toBeDefined();
+    const traces = new Map<string, LintTrace>();
+    const ours = createLinter({ ruleset: simple }, (document, how) => traces.set(document.file, how));
+    const spectral = createLinter({ ruleset: await loadConfigRuleset(file), engine: 'spectral' });
+    let total = 0;
+    for (const document of configDocuments) {
+      const results = visible(await ours.lint(await loadDocument(document)));
+      expect(traces.get(document)?.engine).toBe('fast');
+      expect(results).toEqual(visible(await spectral.lint(await loadDocument(document))));
+      total += results.length;
+    }
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['another ruleset', 'extends: [spectral:oas]\n'],
+    ['a rule of its own', 'extends: [spectral-webhooks]\nrules:\n  my-rule: {given: $, then: {function: truthy}}\n'],
+    ['a rule no extended ruleset defines', 'extends: [spectral-webhooks]\nrules: {no-such-rule: warn}\n'],
+    ['an invalid severity', 'extends: [spectral-webhooks]\nrules: {webhook-https: warning}\n'],
+    ['overrides', 'extends: [spectral-webhooks]\noverrides: [{files: ["*.yaml"], rules: {webhook-https: off}}]\n'],
+    ['broken YAML', 'extends: [spectral-webhooks\n'],
+  ])('config file left to Spectral\'s loader: %s', (_name, text) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-config-')), '.spectral.yaml');
+    writeFileSync(file, text);
+    expect(loadSimpleConfig(file)).toBeUndefined();
+  });
+
   it('leaves a ruleset with overrides to Spectral', async () => {
     const traces = new Map<string, LintTrace>();
     const config = { extends: [ruleset], overrides: [{ files: ['*.yaml'], rules: { 'webhook-https': 'off' } }] };

@@ -52,6 +52,12 @@ export class Inventory {
   private readonly views = new WeakMap<object, object>();
   /** Objects with a `$ref` somewhere inside (or that are one): only those need a resolving view. */
   private readonly withRefs = new WeakSet<object>();
+  /**
+   * A reference cycle runs through several files. json-ref-resolver re-crawls every file from each reference into it
+   * there and takes minutes on a few thousand references (Spectral #2729, #2640), so such a document is never handed
+   * to Spectral: checks read its cycles as a circular graph (each `$ref` dereferenced, as every other resolver does).
+   */
+  private crossFileCycle = false;
 
   constructor(
     readonly main: SourceFile,
@@ -182,7 +188,7 @@ export class Inventory {
     for (const [from, list] of edges) {
       for (const { to, ref } of list) {
         if (component.get(from) !== component.get(to)) continue;
-        if (ref.external || ref.file !== ref.target) throw new Unsupported('a reference cycle across files');
+        if (ref.external || ref.file !== ref.target) this.crossFileCycle = true;
         ref.cyclic = true;
       }
     }
@@ -222,10 +228,14 @@ export class Inventory {
     let currentFile = file;
     let currentPath = path;
     let current: unknown = value;
-    for (let hops = 0; hasRef(current); hops++) {
+    const followed = new Set<RefRecord>();
+    while (hasRef(current)) {
       const ref = this.refs.get(currentFile.source + pathToPointer(currentPath));
       if (!ref) return current; // a reference to an ancestor: Spectral keeps it as it is
-      if (ref.cyclic || hops > 100) throw new Unsupported('a check reads through a reference cycle');
+      if (ref.cyclic && !this.crossFileCycle) throw new Unsupported('a check reads through a reference cycle');
+      // `$ref`s that only point at each other name no value: the `$ref` object stays, as in Spectral.
+      if (followed.has(ref)) return current;
+      followed.add(ref);
       currentFile = ref.target;
       currentPath = ref.targetPath;
       current = currentPath.reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment], currentFile.data);
@@ -247,10 +257,13 @@ export class Inventory {
       let file = main;
       const adjustedPath = ['#', ...path.map(encodePointerUriFragment).map(String)];
       let refMapKey = '';
+      // Each step follows one `$ref`; more steps than there are `$ref`s means they point at each other: no location.
+      let budget = this.refs.size * 2 + adjustedPath.length;
       for (const segment of adjustedPath) {
         if (refMapKey.length > 0) refMapKey += '/';
         refMapKey += segment;
         while (refMapKey in refMap) {
+          if (--budget < 0) return null;
           const newRef = refMap[refMapKey]!;
           if (isLocalRef(newRef)) {
             refMapKey = newRef;

@@ -43,7 +43,7 @@ export function writeRecursiveRefs(dir: string, files = 12, schemasPerFile = 36)
       `  /_webhooks/producer-${file}/event-created:`,
       '    post:',
       '      x-internal: true',
-      `      requestBody: {content: {application/json: {schema: {$ref: './${schemaFile(file + 1)}#/Schema${file}'}}}}`,
+      `      requestBody: {content: {application/json: {schema: {$ref: './${schemaFile(file + 1)}#/Schema${file % schemasPerFile}'}}}}`,
       "      responses: {'204': {description: Received}}",
     );
   }

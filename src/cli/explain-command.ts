@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { distance } from 'fastest-levenshtein';
 import { ToolError } from '../errors';
 import { PACKAGE_ROOT } from '../package-root';
 import { ruleCatalog } from './rule-catalog';
+import { suggest } from './suggest';
 
 /** The rule pages ship in the package (package.json `files` includes docs/), so `explain` works offline. */
 export const DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
@@ -37,15 +37,4 @@ Examples:
       }
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
-}
-
-/** Up to three ids closest by edit distance, plus any that contain what was typed (`https` → `webhook-https`). */
-export function suggest(typed: string, ids: string[]): string[] {
-  const needle = typed.toLowerCase();
-  return ids
-    .map((id) => ({ id, score: id.includes(needle) ? 0 : distance(needle, id) }))
-    .filter(({ id, score }) => score <= Math.max(3, Math.floor(id.length / 3)))
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
-    .slice(0, 3)
-    .map(({ id }) => id);
 }

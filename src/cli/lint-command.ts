@@ -5,7 +5,7 @@ import { ToolError } from '../errors';
 import { findConfigFile, loadConfigRuleset, loadSimpleConfig } from '../config/load-config';
 import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
-import { FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
+import { assertReportFolders, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 import { parseFileSize } from '../lint/read-text';
 
@@ -145,6 +145,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   };
   const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
   const targets = planOutputs(formats, options.output, options.outputFor);
+  assertReportFolders(targets, cwd);
   const failSeverity = parseSeverity(options.failSeverity);
   if ((options.fix || options.fixDryRun) && patterns.includes('-')) {
     throw new ToolError('--fix and --fix-dry-run edit files: they cannot read a document from stdin (-)');

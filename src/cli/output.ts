@@ -1,5 +1,5 @@
-import { dirname, relative } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Formatter } from '@stoplight/spectral-formatters';
@@ -177,10 +177,26 @@ function finishStylish(text: string, context: RenderContext): string {
 /** Writes a report atomically (a reader never sees half a file), creating missing folders as ESLint does. */
 export async function writeReport(file: string, text: string): Promise<void> {
   const { writeFileAtomic } = await import('../fs/atomic-write');
-  try {
-    await mkdir(dirname(file), { recursive: true });
-  } catch (error) {
-    throw new ToolError(`cannot write report (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, file, undefined, undefined, { cause: error });
-  }
   await writeFileAtomic(file, text);
+}
+
+/**
+ * Refuses, before anything is linted, a report file whose folder does not exist. Spectral's CLI fails there too
+ * (ESLint creates the folder): a mistyped `-o` path then answers at once instead of leaving a stray folder behind.
+ */
+export function assertReportFolders(targets: OutputTarget[], cwd: string): void {
+  for (const { file } of targets) {
+    if (file === undefined) continue;
+    const folder = dirname(resolve(cwd, file));
+    let isFolder = false;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch {
+      // missing: refused below
+    }
+    if (!isFolder) {
+      const shown = relative(cwd, folder) || '.';
+      throw new ToolError(`cannot write the report: folder ${shown} does not exist (create it first, e.g. mkdir -p ${shown})`, file);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { PACKAGE_ROOT } from '../package-root';
+import { suggest } from '../cli/suggest';
 import { readSimpleConfig } from './simple-config';
 
 /** The names a user's Spectral ruleset may have, in the order they are looked for. */
@@ -260,7 +261,10 @@ function configError(error: unknown, file: string, sourceContext?: SourceContext
   if (unknownRule?.[1]) {
     const ruleId = unknownRule[1];
     start = sourceContext?.getLocationForJsonPath(['rules', ruleId])?.range.start;
-    message = `unknown rule "${ruleId}": no ruleset this config extends defines it (\`spectral-webhooks rules\` lists ours)${more}`;
+    const ours = Object.keys((ownRuleset() as { rules?: object }).rules ?? {});
+    const closest = suggest(ruleId, ours).filter((id) => id !== ruleId);
+    const hint = closest.length > 0 ? `did you mean ${closest.join(', ')}?` : '`spectral-webhooks rules` lists ours';
+    message = `unknown rule "${ruleId}": no ruleset this config extends defines it (${hint})${more}`;
   }
   return new ToolError(message, file, start ? start.line + 1 : undefined, start ? start.character + 1 : undefined, { cause: error });
 }

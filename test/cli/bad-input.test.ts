@@ -103,6 +103,17 @@ describe.concurrent('what lint does with bad input: refused with one line (exit 
     ],
     ['a directory with no specs', ['no-specs'], /^spectral-webhooks: .*no-specs.*$/],
     ['an unknown --format', ['-f', 'xml', 'lf.yaml'], /'xml'/],
+    [
+      'a report path in a missing folder (checked before linting)',
+      ['-f', 'json', '-o', 'no-such-folder/report.json', 'lf.yaml'],
+      'no-such-folder/report.json: cannot write the report: folder no-such-folder does not exist (create it first, e.g. mkdir -p no-such-folder)',
+    ],
+    ['a ruleset file that is broken', ['-r', 'rulesets/broken.spectral.yaml', 'lf.yaml'], 'rulesets/broken.spectral.yaml:4:1: cannot parse ruleset YAML: unexpected end of the stream within a flow collection'],
+    [
+      'a ruleset that names a rule that does not exist',
+      ['-r', 'rulesets/unknown-rule.spectral.yaml', 'lf.yaml'],
+      'rulesets/unknown-rule.spectral.yaml:4:17: unknown rule "webhook-http": no ruleset this config extends defines it (did you mean webhook-https?)',
+    ],
     ['a --max-file-size that is not a size', ['--max-file-size', '10XB', 'lf.yaml'], '--max-file-size: "10XB" is not a size (use e.g. 50MB, 512KB or a number of bytes)'],
     ['a file over --max-file-size', ['--max-file-size', '100', 'lf.yaml'], 'lf.yaml: is 319 bytes, larger than the 100 bytes limit for one document (raise it with --max-file-size, e.g. --max-file-size 319)'],
   ];

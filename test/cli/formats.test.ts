@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ describe('lint: report formats', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     cwd = tempProject({ 'specs/openapi.yaml': ERROR_AND_WARNING });
+    mkdirSync(join(cwd, 'reports'));
     const args = ['lint', '-f', 'stylish'];
     for (const format of FILE_FORMATS) args.push('-f', format, `-o.${format}`, `reports/report.${format}`);
     const run = await runCli([...args, 'specs/openapi.yaml'], { cwd });
@@ -131,9 +132,9 @@ describe('lint: report formats', { timeout: 120_000 }, () => {
 describe('lint: where reports go', { timeout: 120_000 }, () => {
   it('writes a single format to the file given with -o and prints nothing', async () => {
     const cwd = tempProject({ 'openapi.yaml': ERROR_AND_WARNING });
-    const run = await runCli(['lint', '-f', 'json', '-o', 'out/lint.json', 'openapi.yaml'], { cwd });
+    const run = await runCli(['lint', '-f', 'json', '-o', 'lint.json', 'openapi.yaml'], { cwd });
     expect(run).toMatchObject({ status: 1, stdout: '', stderr: '' });
-    expect(JSON.parse(readFileSync(join(cwd, 'out/lint.json'), 'utf8'))).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(cwd, 'lint.json'), 'utf8'))).toHaveLength(2);
   });
 
   it('accepts --output.<format>=FILE as spectral-cli does', async () => {

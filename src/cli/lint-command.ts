@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
-import { ToolError } from '../errors';
+import { describeError, ToolError } from '../errors';
 import { findConfigFile, loadConfigRuleset, loadSimpleConfig } from '../config/load-config';
 import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
@@ -178,17 +178,24 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
   const allResults: ISpectralDiagnostic[] = [];
   const linted: string[] = [];
-  const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean): Promise<void> => {
+  const lintedFiles: string[] = [];
+  // A file that cannot be linted gets its one line now and the run goes on, so one run names every bad file and
+  // still reports the others; the exit status is then 2.
+  let failures = 0;
+  const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean, file?: string): Promise<void> => {
     try {
       log(`linting ${name}`);
       allResults.push(...(await run()));
       linted.push(name);
+      if (file !== undefined) lintedFiles.push(file);
     } catch (error) {
       if (error instanceof NotOpenApiError && (options.ignoreUnknownFormat || skippable)) {
         log(`skipped ${name}: ${error.message}`);
         return;
       }
-      throw error;
+      failures++;
+      process.stderr.write(`spectral-webhooks: ${describeError(error)}\n`);
+      if (options.verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     }
   };
   if (inputs.stdin) {
@@ -200,13 +207,16 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   for (const file of inputs.files) {
     const name = display(file, cwd);
     const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name, { maxFileSize: options.maxFileSize }));
-    await lintOne(run, name, inputs.fromDirectory.has(file));
+    await lintOne(run, name, inputs.fromDirectory.has(file), file);
   }
   const filesLinted = linted.length;
+  // Nothing linted: the lines above said why; no report (an empty one would read as "all clean").
+  if (failures > 0 && filesLinted === 0) return EXIT_TOOL_ERROR;
 
-  // Baseline (src/baseline): only findings it does not hold are reported and decide the exit status.
+  // Baseline (src/baseline): only findings it does not hold are reported and decide the exit status. Its scope is the
+  // files that were linted: --update-baseline keeps the entries of a file that could not be.
   const { applyBaselineOptions } = await import('../baseline/run');
-  const { results, notes } = await applyBaselineOptions(allResults, inputs.files, options);
+  const { results, notes } = await applyBaselineOptions(allResults, lintedFiles, options);
   for (const note of notes) process.stderr.write(`${note}\n`);
 
   const warnings = results.filter((result) => result.severity === WARNING).length;
@@ -238,6 +248,10 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   if (fixer) process.stderr.write(`${fixer.summary()}\n`);
   if (tooManyWarnings) {
     process.stderr.write(`spectral-webhooks: too many warnings (${warnings}; --max-warnings allows ${options.maxWarnings})\n`);
+  }
+  if (failures > 0) {
+    process.stderr.write(`spectral-webhooks: ${failures} of ${failures + filesLinted} files could not be linted (see above); the report covers the other ${filesLinted}\n`);
+    return EXIT_TOOL_ERROR;
   }
   return failed || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeRecursiveRefs } from '../support/recursive-refs';
@@ -119,6 +119,34 @@ describe.concurrent('what lint does with bad input: refused with one line (exit 
   ];
   it.each(cases)('%s', async (_name, args, line) => {
     expectToolError(await lint(args), line);
+  });
+});
+
+describe('what lint does with bad input among good files', WALL, () => {
+  it('names every bad file on its own line, still reports the others, and exits 2', async () => {
+    const run = await lint(['-f', 'json', 'empty.yaml', 'lf.yaml', 'malformed.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
+      'spectral-webhooks: empty.yaml:1:1: is empty (no YAML or JSON content)',
+      'spectral-webhooks: malformed.json:6:3: cannot parse JSON: Property name expected',
+      'spectral-webhooks: 2 of 3 files could not be linted (see above); the report covers the other 1',
+    ]);
+    expect(findings(run).map(({ code, source }) => ({ code, source }))).toEqual([{ code: 'webhook-path-prefix', source: join(FIXTURES, 'lf.yaml') }]);
+    expectBounded(run);
+  });
+
+  it('keeps the baseline entries of a file it could not lint when updating the baseline', async () => {
+    const dir = join(generated, 'baseline-partial');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(FIXTURES, 'lf.yaml'), join(dir, 'good.yaml'));
+    cpSync(join(FIXTURES, 'lf.yaml'), join(dir, 'later-broken.yaml'));
+    expect((await lint(['--update-baseline', 'good.yaml', 'later-broken.yaml'], dir)).status).toBe(0);
+    const before = readFileSync(join(dir, '.spectral-webhooks-baseline.json'), 'utf8');
+    expect(before).toContain('later-broken.yaml');
+    writeFileSync(join(dir, 'later-broken.yaml'), 'openapi: [\n');
+    const run = await lint(['--update-baseline', 'good.yaml', 'later-broken.yaml'], dir);
+    expect(run.status).toBe(2);
+    expect(readFileSync(join(dir, '.spectral-webhooks-baseline.json'), 'utf8')).toBe(before);
   });
 });
 

@@ -112,7 +112,11 @@ describe('lint: files, globs, directories', { timeout: 120_000 }, () => {
     const cwd = tempProject({ 'compose.yaml': NOT_OPENAPI, 'openapi.yaml': WARNING_ONLY });
     const strict = await runCli(['lint', 'compose.yaml', 'openapi.yaml'], { cwd });
     expect(strict.status).toBe(2);
-    expect(strict.stderr).toBe('spectral-webhooks: compose.yaml:1:1: not an OpenAPI document (no "openapi" or "swagger" field at the root)\n');
+    expect(strict.stderr).toBe(
+      'spectral-webhooks: compose.yaml:1:1: not an OpenAPI document (no "openapi" or "swagger" field at the root)\n' +
+        'spectral-webhooks: 1 of 2 files could not be linted (see above); the report covers the other 1\n',
+    );
+    expect(strict.stdout).toContain('webhook-method-post');
     const lenient = await runCli(['lint', '--ignore-unknown-format', 'compose.yaml', 'openapi.yaml'], { cwd });
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toContain('webhook-method-post');

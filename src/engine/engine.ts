@@ -5,7 +5,7 @@ import type { JsonPath } from '../openapi/json';
 import { Inventory, Unsupported } from './inventory';
 import { evaluateGiven, parseGiven, type Step } from './jsonpath';
 import { decodeSegmentFragment, getClosestJsonPath, getIn, pathToPointer, decodePointerFragment, isPlainObject } from './pointer';
-import type { SourceFile } from './source';
+import type { ParserWarning, SourceFile } from './source';
 
 export { Unsupported };
 
@@ -210,7 +210,7 @@ function inputValidator(schema: Record<string, unknown> | null | undefined): Inp
  */
 export function runRules(rules: EngineRule[], main: SourceFile, readFile?: (file: string) => string): ISpectralDiagnostic[] {
   const inventory = new Inventory(main, readFile);
-  const results: ISpectralDiagnostic[] = [];
+  const results: ISpectralDiagnostic[] = main.parserWarnings.map((warning) => parserResult(warning, main.source));
   for (const rule of rules) {
     if (rule.formats !== null && !rule.formats.some((format) => format(inventory.resolved, main.source))) continue;
     const root = rule.resolved ? inventory.resolved : main.data;
@@ -230,6 +230,18 @@ export function runRules(rules: EngineRule[], main: SourceFile, readFile?: (file
     }
   }
   return prepareResults(results);
+}
+
+/**
+ * A parser warning as Spectral reports it (formatParserDiagnostics, then _filterParserErrors): code `parser`, the
+ * message capitalised with camelCase words split, and for a non-string key the severity of the ruleset's
+ * parserOptions.incompatibleValues (an error by default; rulesets with parserOptions are left to Spectral).
+ */
+function parserResult(warning: ParserWarning, source: string): ISpectralDiagnostic {
+  let message = warning.message.replace(/^[a-z]/, (letter) => letter.toUpperCase());
+  if (warning.code !== 'YAMLException') message = message.replace(/([a-z])([A-Z])/g, (_whole, end: string, start: string) => `${end} ${start.toLowerCase()}`);
+  if (!message.startsWith('Mapping key must be a string scalar rather than')) throw new Unsupported(`parser warning ${warning.message}`);
+  return { code: 'parser', message, path: warning.path, severity: 0, range: warning.range, source } as ISpectralDiagnostic;
 }
 
 function toDiagnostic(inventory: Inventory, rule: EngineRule, result: IFunctionResult, targetPath: JsonPath): ISpectralDiagnostic {

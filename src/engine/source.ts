@@ -9,7 +9,22 @@ export interface SourceFile {
   data: unknown;
   /** The range Spectral's parser for this file would give for `path`, or undefined (Spectral then uses 0:0). */
   rangeFor(path: ReadonlyArray<string | number>): Range | undefined;
+  /** Parser warnings Spectral reports as `parser` results (a YAML mapping key that is a number, e.g. `200:`). */
+  parserWarnings: ParserWarning[];
 }
+
+export interface ParserWarning {
+  code: string;
+  message: string;
+  path: Array<string | number>;
+  range: Range;
+}
+
+/**
+ * The YAML parser diagnostics the fast engine reports itself, as Spectral does: a key that is not a string (`200:`,
+ * `1.5:`), which is common in hand-written specs. Any other diagnostic leaves the document to Spectral's parser.
+ */
+const WARNINGS_REPORTED = new Set(['YAMLIncompatibleValue']);
 
 export type { Range };
 
@@ -41,7 +56,7 @@ function parseJson(text: string, source: string): SourceFile | undefined {
   }
   if (hasDuplicateKeys(text)) return undefined;
   let located: JsonText | undefined;
-  return { source, data, rangeFor: (path) => (located ??= new JsonText(text)).rangeFor(path) };
+  return { source, data, rangeFor: (path) => (located ??= new JsonText(text)).rangeFor(path), parserWarnings: [] };
 }
 
 /** The same parser and options as @stoplight/spectral-parsers' Yaml (what Spectral uses for YAML). */
@@ -51,6 +66,10 @@ export function parseYamlWithPointers(text: string): YamlParserResult<unknown> {
 
 function parseYaml(text: string, source: string): SourceFile | undefined {
   const result = parseYamlWithPointers(text);
-  if (result.diagnostics.length > 0) return undefined;
-  return { source, data: result.data, rangeFor: (path) => getLocationForJsonPath(result, path as never)?.range };
+  const warnings: ParserWarning[] = [];
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.severity !== 1 || !WARNINGS_REPORTED.has(String(diagnostic.code))) return undefined;
+    warnings.push({ code: String(diagnostic.code), message: diagnostic.message, path: (diagnostic.path ?? []) as Array<string | number>, range: diagnostic.range });
+  }
+  return { source, data: result.data, rangeFor: (path) => getLocationForJsonPath(result, path as never)?.range, parserWarnings: warnings };
 }

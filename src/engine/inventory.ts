@@ -177,8 +177,10 @@ export class Inventory {
     for (const ref of this.refs.values()) targets.add(nodeOf(ref.target, ref.targetPath));
     for (const ref of this.refs.values()) {
       const to = nodeOf(ref.target, ref.targetPath);
+      // The pointers of the location's prefixes, built one segment at a time (as pathToPointer would build each).
+      let from = `${ref.file.source}#`;
       for (let length = 0; length <= ref.location.length; length++) {
-        const from = nodeOf(ref.file, ref.location.slice(0, length));
+        if (length > 0) from += `/${encodePointerUriFragment(ref.location[length - 1]!)}`;
         if (!targets.has(from)) continue;
         let list = edges.get(from);
         if (!list) edges.set(from, (list = []));

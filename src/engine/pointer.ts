@@ -10,16 +10,21 @@ function replaceAll(input: string, search: string, replacement: string): string 
 }
 
 export function encodePointerFragment(segment: string | number): string | number {
-  return typeof segment === 'number' ? segment : replaceAll(replaceAll(segment, '~', '~0'), '/', '~1');
+  if (typeof segment === 'number' || (!segment.includes('~') && !segment.includes('/'))) return segment;
+  return replaceAll(replaceAll(segment, '~', '~0'), '/', '~1');
 }
 
 // Same (quirky) character class as @stoplight/json: the ranges use en dashes, as upstream does.
 // eslint-disable-next-line no-misleading-character-class
 const ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()\/\-\u{D800}-\u{DFFF}]/gu;
+// The same class without the global flag, to test for a character to encode (a pointer is built for every $ref).
+// eslint-disable-next-line no-misleading-character-class
+const HAS_ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()\/\-\u{D800}-\u{DFFF}]/u;
 
 export function encodePointerUriFragment(segment: string | number): string | number {
   const encoded = encodePointerFragment(segment);
-  return typeof encoded === 'number' ? encoded : encoded.replace(ENCODABLE_CHAR, encodeURIComponent);
+  if (typeof encoded === 'number' || !HAS_ENCODABLE_CHAR.test(encoded)) return encoded;
+  return encoded.replace(ENCODABLE_CHAR, encodeURIComponent);
 }
 
 /** `#/a/b` for ['a', 'b'], as @stoplight/json's pathToPointer. */

@@ -210,7 +210,15 @@ function inputValidator(schema: Record<string, unknown> | null | undefined): Inp
  */
 export function runRules(rules: EngineRule[], main: SourceFile, readFile?: (file: string) => string): ISpectralDiagnostic[] {
   const inventory = new Inventory(main, readFile);
-  const results: ISpectralDiagnostic[] = main.parserWarnings.map((warning) => parserResult(warning, main.source));
+  const results: ISpectralDiagnostic[] = inventory.danglingRefResults().map(({ path, message }) => ({
+    code: 'invalid-ref',
+    path,
+    message,
+    severity: 0,
+    range: main.rangeFor(path) ?? DEFAULT_RANGE,
+    source: main.source,
+  })) as ISpectralDiagnostic[];
+  results.push(...main.parserWarnings.map((warning) => parserResult(warning, main.source)));
   for (const rule of rules) {
     if (rule.formats !== null && !rule.formats.some((format) => format(inventory.resolved, main.source))) continue;
     const root = rule.resolved ? inventory.resolved : main.data;

@@ -33,6 +33,8 @@ export interface AssociatedItem {
   missingPropertyPath: JsonPath;
 }
 
+// A local reference whose text is its own JSON pointer (nothing to escape or decode), e.g. `#/definitions/base`.
+const PLAIN_LOCAL_REF = /^#(?:\/[A-Za-z0-9_.-]+)+$/;
 // A file name the fast engine may name in results exactly as json-ref-resolver would (no characters URI.js escapes).
 const PLAIN_FILE_NAME = /^[A-Za-z0-9._~/-]+$/;
 
@@ -48,6 +50,8 @@ export class Inventory {
   readonly files = new Map<string, SourceFile>();
   readonly resolved: unknown;
   private readonly refs = new Map<string, RefRecord>();
+  /** Local `$ref`s of the main file whose target does not exist, in document order (see danglingRefResults). */
+  private readonly dangling: Array<{ location: string[]; ref: string }> = [];
   private readonly refMaps = new Map<string, Record<string, string>>();
   private readonly views = new WeakMap<object, object>();
   /** Objects with a `$ref` somewhere inside (or that are one): only those need a resolving view. */
@@ -67,6 +71,7 @@ export class Inventory {
     this.files.set(main.source, main);
     const pending = [main];
     while (pending.length > 0) this.collectRefs(pending.pop()!, pending);
+    this.checkDanglingRefs();
     this.markCycles();
     this.resolved = typeof main.data === 'object' && main.data !== null ? this.view(main.data, main, []) : main.data;
   }
@@ -141,7 +146,13 @@ export class Inventory {
     let node: unknown = target.data;
     for (let i = 0; i < targetPath.length; i++) {
       if (i > 0 && hasRef(node)) throw new Unsupported(`$ref ${ref} goes through a $ref`);
-      if (!isObjectLike(node) || !Object.prototype.hasOwnProperty.call(node, targetPath[i]!)) throw new Unsupported(`$ref ${ref} points nowhere`);
+      if (!isObjectLike(node) || !Object.prototype.hasOwnProperty.call(node, targetPath[i]!)) {
+        if (external || file !== this.main || !PLAIN_LOCAL_REF.test(ref)) throw new Unsupported(`$ref ${ref} points nowhere`);
+        // json-ref-resolver maps the location in its refMap before it finds the target missing, and leaves the $ref.
+        refMap[pathToPointer(location)] = mapped;
+        this.dangling.push({ location, ref });
+        return;
+      }
       node = (node as Record<string, unknown>)[targetPath[i]!];
     }
     if (targetPath.length > 0 && hasRef(node) && external) throw new Unsupported(`$ref ${ref} points at a $ref`);
@@ -164,6 +175,36 @@ export class Inventory {
     this.files.set(source, file);
     pending.push(file);
     return file;
+  }
+
+  /**
+   * The dangling references are mirrored only in the simple case: a single-file document, where json-ref-resolver
+   * reports them in document order, and no `$ref` points at a dangling one (its dependants would be reported too).
+   */
+  private checkDanglingRefs(): void {
+    if (this.dangling.length === 0) return;
+    if (this.files.size > 1) throw new Unsupported('a $ref to nowhere in a multi-file document');
+    const locations = new Set(this.dangling.map(({ location }) => pathToPointer(location)));
+    for (const ref of this.refs.values()) {
+      if (locations.has(pathToPointer(ref.targetPath))) throw new Unsupported('a $ref points at a $ref to nowhere');
+    }
+    for (const { ref } of this.dangling) if (locations.has(ref)) throw new Unsupported('a $ref points at a $ref to nowhere');
+  }
+
+  /**
+   * Spectral's `invalid-ref` results for the dangling references (formatResolverErrors): an error at the `$ref`, once
+   * per message (lodash uniqBy), so only the first reference to a missing target is reported.
+   */
+  danglingRefResults(): Array<{ path: string[]; message: string }> {
+    const seen = new Set<string>();
+    const results: Array<{ path: string[]; message: string }> = [];
+    for (const { location, ref } of this.dangling) {
+      const message = `'${ref}' does not exist`;
+      if (seen.has(message)) continue;
+      seen.add(message);
+      results.push({ path: [...location, '$ref'], message });
+    }
+    return results;
   }
 
   /**

@@ -14,7 +14,12 @@ export const DEFAULT_SIGNATURE_HEADERS = [
   'X-Gitlab-Token', 'X-Webhook-Secret', 'X-Webhook-Token',
 ];
 
-export const DEFAULT_SIGNATURE_PATTERNS = ['signature', 'hmac'];
+/**
+ * A name that ends in "signature" or "hmac", maybe followed by the algorithm (X-Acme-Signature, X-Signature-Ed25519,
+ * X-Acme-Hmac-Sha256, X-Payload-Signature-V2): its companions (X-Slack-Signature-Timestamp, X-Signature-Key-Id) do not
+ * count, as they sign nothing.
+ */
+export const DEFAULT_SIGNATURE_PATTERNS = ['(?:signature|hmac)(?:[-_]?(?:sha)?\\d+|[-_](?:v\\d+|sha\\d+|ed25519|rsa|signature|digest))*$'];
 
 /** True when the operation's own `security` has a requirement naming at least one scheme. */
 export function hasOwnSecurity(operation: WebhookOperation['operation']): boolean {

@@ -48,6 +48,16 @@ webhooks:
     document: oas31({ 'invoice.paid': { post: noHeaders({ parameters: [header('X-Acme-Signature')] }) } }),
     errors: [],
   },
+  ...['X-Signature-Ed25519', 'X-Acme-Hmac-Sha256', 'X-Square-Hmacsha256-Signature', 'X-Payload-Signature-V2', 'x_acme_signature'].map((name) => ({
+    name: `a header named like a signature with its algorithm (${name}) counts`,
+    document: oas31({ 'invoice.paid': { post: noHeaders({ parameters: [header(name)] }) } }),
+    errors: [],
+  })),
+  ...['X-Slack-Signature-Timestamp', 'X-Signature-Key-Id', 'X-Hmac-Version'].map((name) => ({
+    name: `a signature's companion header (${name}) does not count`,
+    document: oas31({ 'invoice.paid': { post: noHeaders({ parameters: [header(name)] }) } }),
+    errors: [unsigned(['webhooks', 'invoice.paid', 'post'], 'webhook "invoice.paid" (POST)')],
+  })),
   {
     name: "OpenAI's shape: no signature header and no security (3.1, JSON)",
     document: oas31({ batch_completed: { post: noHeaders() } }),

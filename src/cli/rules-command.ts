@@ -1,27 +1,33 @@
+import { relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { ruleCatalog } from './rule-catalog';
 
 export function rulesCommand(): Command {
   return new Command('rules')
-    .description('list every rule: id, default severity, whether --fix repairs it, what it reports, docs link')
+    .description('list every rule: id, default severity, severity in force here (after the config), whether --fix repairs it, what it reports, docs link')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-r, --ruleset <file>', 'show the severities this Spectral ruleset gives (default: the .spectral.* lint would use)')
+    .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .addHelpText(
       'after',
       `
 Examples:
   $ spectral-webhooks rules
   $ spectral-webhooks rules --format json | jq -r '.[] | select(.fixable) | .id'
+  $ spectral-webhooks rules --no-config
 `,
     )
-    .action((options: { format: 'table' | 'json' }) => {
-      const rules = ruleCatalog();
+    .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean }) => {
+      const { rulesInForce } = await import('./rules-in-force');
+      const inForce = await rulesInForce(options, process.cwd());
+      const rules = ruleCatalog().map((rule) => ({ ...rule, inForce: inForce.severities.get(rule.id) ?? 'off' }));
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
         return;
       }
       const rows = [
-        ['id', 'severity', 'fixable', 'description', 'docs'],
-        ...rules.map((rule) => [rule.id, rule.severity, rule.fixable ? 'yes' : 'no', rule.description, rule.documentationUrl]),
+        ['id', 'severity', 'in force', 'fixable', 'description', 'docs'],
+        ...rules.map((rule) => [rule.id, rule.severity, rule.inForce, rule.fixable ? 'yes' : 'no', rule.description, rule.documentationUrl]),
       ];
       const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
       const lines = rows.map((row) =>
@@ -30,6 +36,7 @@ Examples:
           .join('  ')
           .trimEnd(),
       );
-      process.stdout.write(`${lines.join('\n')}\n\nRead a rule's page offline: spectral-webhooks explain <id>\n`);
+      const where = inForce.configFile === undefined ? 'no config: the rules as they ship' : `with ${relative(process.cwd(), inForce.configFile) || inForce.configFile}`;
+      process.stdout.write(`${lines.join('\n')}\n\n"in force": what lint reports each rule at here (${where}).\nRead a rule's page offline: spectral-webhooks explain <id>\n`);
     });
 }

@@ -27,6 +27,8 @@ describe('rules', { timeout: 120_000 }, () => {
       expect(row).toEqual({
         id: row.id,
         severity: rule.severity,
+        // The repository's own .spectral.yaml (the CLI's cwd here) only extends the ruleset: the defaults are in force.
+        inForce: (rule as { recommended?: boolean }).recommended === false ? 'off' : rule.severity,
         fixable: FIXABLE_RULES.has(row.id),
         description: rule.description,
         documentationUrl: rule.documentationUrl,
@@ -34,14 +36,29 @@ describe('rules', { timeout: 120_000 }, () => {
     }
   });
 
+  it("shows the severity in force under the config lint would use, and the rules' own with --no-config", async () => {
+    const cwd = tempProject({
+      '.spectral.yaml': 'extends: [spectral-webhooks]\nrules:\n  webhook-https: off\n  webhook-x-internal: hint\n  standard-webhooks-headers: warn\n',
+    });
+    const inForce = async (args: string[]) =>
+      Object.fromEntries((JSON.parse((await runCli(['rules', '--format', 'json', ...args], { cwd })).stdout) as Array<RuleRow & { inForce: string }>).map((row) => [row.id, row.inForce]));
+    expect(await inForce([])).toMatchObject({ 'webhook-https': 'off', 'webhook-x-internal': 'hint', 'standard-webhooks-headers': 'warn', 'webhook-path-prefix': 'error' });
+    expect(await inForce(['--no-config'])).toMatchObject({ 'webhook-https': 'error', 'webhook-x-internal': 'error', 'standard-webhooks-headers': 'off' });
+    // A config only Spectral's loader reads (another ruleset) gives the same answer through it.
+    const spectralLoaded = tempProject({ 'strict.yaml': 'extends: [spectral-webhooks, "spectral:oas"]\nrules:\n  webhook-https: off\n' });
+    const run = await runCli(['rules', '-r', 'strict.yaml'], { cwd: spectralLoaded });
+    expect(run.stdout).toMatch(/^webhook-https\s+error\s+off\s/m);
+    expect(run.stdout).toContain('"in force": what lint reports each rule at here (with strict.yaml).');
+  });
+
   it('prints a table with a header and one line per rule', async () => {
     const run = await runCli(['rules']);
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^id\s+severity\s+fixable\s+description\s+docs$/);
+    expect(lines[0]).toMatch(/^id\s+severity\s+in force\s+fixable\s+description\s+docs$/);
     for (const id of RULE_IDS) {
       const fixable = FIXABLE_RULES.has(id) ? 'yes' : 'no';
-      expect(lines.find((line) => line.startsWith(`${id} `))).toMatch(new RegExp(`^${id}\\s+(error|warn|info|hint)\\s+${fixable}\\s+\\S.*\\shttps://\\S+/${id}\\.md$`));
+      expect(lines.find((line) => line.startsWith(`${id} `))).toMatch(new RegExp(`^${id}\\s+(error|warn|info|hint)\\s+(error|warn|info|hint|off)\\s+${fixable}\\s+\\S.*\\shttps://\\S+/${id}\\.md$`));
     }
   });
 });

@@ -9,7 +9,7 @@ import { assertReportFolders, FORMAT_NAMES, planOutputs, render, writeReport, ty
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 import { parseFileSize } from '../lint/read-text';
 
-// DiagnosticSeverity.Warning; @stoplight/types is imported for types only (its top-level copy ships TypeScript source).
+// DiagnosticSeverity.Warning (@stoplight/types is imported for types only: the CLI bundle needs none of its code).
 const WARNING = 1;
 
 export const EXIT_CLEAN = 0;
@@ -147,6 +147,9 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const targets = planOutputs(formats, options.output, options.outputFor);
   assertReportFolders(targets, cwd);
   const failSeverity = parseSeverity(options.failSeverity);
+  if (options.fix && options.fixDryRun) {
+    throw new ToolError('--fix writes the fixes and --fix-dry-run only shows them: pass one of them');
+  }
   if ((options.fix || options.fixDryRun) && patterns.includes('-')) {
     throw new ToolError('--fix and --fix-dry-run edit files: they cannot read a document from stdin (-)');
   }
@@ -175,7 +178,9 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileSize: options.maxFileSize, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
-    options.fix || options.fixDryRun ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions }) : undefined;
+    options.fix || options.fixDryRun
+      ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions, out: diffOutput(targets) })
+      : undefined;
   const allResults: ISpectralDiagnostic[] = [];
   const linted: string[] = [];
   const lintedFiles: string[] = [];
@@ -254,6 +259,19 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     return EXIT_TOOL_ERROR;
   }
   return failed || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Formats meant for people: --fix-dry-run's diffs may share stdout with them. */
+const HUMAN_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text']);
+
+/**
+ * Where --fix-dry-run's diffs go: stdout, unless stdout carries a machine-readable report (`-f json` with no `-o`),
+ * which the diffs would make unparsable; then stderr.
+ */
+function diffOutput(targets: ReturnType<typeof planOutputs>): ((text: string) => void) | undefined {
+  const onStdout = targets.find((target) => target.file === undefined);
+  if (onStdout === undefined || HUMAN_FORMATS.has(onStdout.format)) return undefined;
+  return (text) => void process.stderr.write(text);
 }
 
 /** The user's config layered over ours, or (no config: the cheap path) our own definition. */

@@ -131,6 +131,21 @@ ${SECURITY}paths:
     expect(run.status).toBe(1);
   });
 
+  it('--fix-dry-run with -f json keeps stdout the JSON of what remains; the diffs go to stderr', async () => {
+    const file = write('openapi.yaml', text);
+    const run = await spectralWebhooks(['lint', '--fix-dry-run', '-f', 'json', 'openapi.yaml'], join(file, '..'));
+    expect((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code)).toEqual(['webhook-method-post']);
+    expect(run.stderr).toContain('-  /hooks/stripe:\n+  /_webhooks/stripe:\n');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses --fix together with --fix-dry-run (exit 2) and writes nothing', async () => {
+    const file = write('openapi.yaml', text);
+    const run = await spectralWebhooks(['lint', '--fix', '--fix-dry-run', 'openapi.yaml'], join(file, '..'));
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'spectral-webhooks: --fix writes the fixes and --fix-dry-run only shows them: pass one of them\n' });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('--fix with -f json keeps stdout the JSON of what remains; the fix report goes to stderr', async () => {
     const file = write('openapi.yaml', text);
     const run = await spectralWebhooks(['lint', '--fix', '-f', 'json', 'openapi.yaml'], join(file, '..'));

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { findConfigFile, loadConfigRuleset, loadSimpleConfig } from '../config/load-config';
 import { compileRules } from '../engine/engine';
@@ -23,7 +23,9 @@ export async function rulesInForce(options: { ruleset?: string; config: boolean 
   if (configFile !== undefined) {
     const simple = loadSimpleConfig(configFile);
     if (simple === undefined) {
-      const ruleset = await loadConfigRuleset(options.ruleset ?? configFile);
+      // Named in errors as `lint` names it: relative to cwd when inside it.
+      const shown = relative(cwd, configFile);
+      const ruleset = await loadConfigRuleset(options.ruleset ?? (shown === '' || shown.startsWith('..') ? configFile : shown));
       const severities = new Map(Object.values(ruleset.rules).map((rule) => [rule.name, rule.enabled ? nameOf(rule.severity) : 'off']));
       return { severities, configFile };
     }

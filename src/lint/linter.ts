@@ -41,7 +41,12 @@ export interface LintTrace {
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
   let fastRules: EngineRule[] | string = 'the Spectral engine was asked for';
-  if (mode !== 'spectral') fastRules = compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
+  if (mode !== 'spectral') {
+    // A Ruleset instance comes from Spectral's loader: the config does more than extend our rules and set severities.
+    fastRules = isRulesetInstance(options.ruleset)
+      ? "the config needs Spectral's own loader (overrides, aliases, other rulesets or custom rules)"
+      : compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
+  }
   // Both engines read $ref-ed files through it: only inside the project, remote ones only when allowed.
   const refs = createRefResolver(options);
   let spectral: Spectral | undefined;
@@ -94,6 +99,10 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
     },
   };
+}
+
+function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined): value is Ruleset {
+  return typeof value === 'object' && value !== null && typeof (value as { fromSource?: unknown }).fromSource === 'function';
 }
 
 function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {

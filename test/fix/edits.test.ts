@@ -45,6 +45,23 @@ paths:
     ]);
   });
 
+  it('does not move a receiver that names no producer (/api/hooks) to a path that still names none', async () => {
+    const text = `openapi: 3.1.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://api.example.com'}]
+${SECURITY}paths:
+  /api/hooks:
+    post:
+      x-internal: true
+      responses: {'204': {description: ok}}
+`;
+    const { result, after } = await fixText('openapi.yaml', text);
+    expect(after).toBe(text);
+    expect(result.refused.map((refusal) => [refusal.finding.ruleId, refusal.reason])).toEqual([
+      ['webhook-path-prefix', '"/api/hooks" names no producer to put after /_webhooks/; rename it by hand (e.g. /api/_webhooks/sendgrid)'],
+    ]);
+  });
+
   it('overrides an x-internal that comes through a YAML merge key with an own key', async () => {
     const { result, after } = await fixText(
       'openapi.yaml',

@@ -75,7 +75,7 @@ export function lintCommand(): Command {
     )
     .option('--max-warnings <number>', 'also fail (exit 1) when there are more than this many warnings', parseMaxWarnings)
     .option('-D, --display-only-failures', 'show only findings at or above --fail-severity', false)
-    .option('-q, --quiet', 'print findings only: no summary, no docs links, no "no problems" line', false)
+    .option('-q, --quiet', 'print findings only: no summary, no docs links, no "no problems" line (as spectral-cli; for errors only, as eslint --quiet, use -D)', false)
     .option('--verbose', 'say which config and files are used and skipped; print stack traces of tool errors', false)
     .option('--ignore-unknown-format', 'skip files that are not OpenAPI documents instead of failing (exit 2)', false)
     .option('--allow-empty-input', 'exit 0 when no file matches the given globs or directories', false)

@@ -121,6 +121,7 @@ async function bundleAndLoad(source: string, displayName: string, ours: RulesetD
   if (await migrator.isBasicRuleset(source)) {
     assertParses(source, displayName);
     sourceContext = buildSourceContext(source);
+    assertExtendsExist(source, displayName, sourceContext);
     const migrated = await migrator.migrateRuleset(source, { format: 'esm', fs });
     // spectral-cli bundles the migrated code under this virtual name (relative imports resolve from the config's folder).
     const entry = path.join(configDir, '.spectral.js');
@@ -227,6 +228,48 @@ function assertParses(source: string, displayName: string): void {
   }
 }
 
+/**
+ * Names in `extends` that are neither one of Spectral's rulesets, a URL, this package, an installed package nor a
+ * file: refused at the entry with a did-you-mean, before rollup prints a warning about a `.spectral.js` the user never
+ * wrote and Spectral fails with "Cannot find module" and no location.
+ */
+function assertExtendsExist(source: string, displayName: string, sourceContext: SourceContext): void {
+  let raw: unknown;
+  try {
+    const text = fs.readFileSync(source, 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    raw = path.extname(source) === '.json' ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text);
+  } catch {
+    return; // assertParses has accepted the file; what yaml rejects here, Spectral's own loader reports
+  }
+  const listed = (raw as { extends?: unknown } | null)?.extends;
+  if (listed === undefined) return;
+  const entries = Array.isArray(listed) ? listed : [listed];
+  const configDir = path.dirname(source);
+  entries.forEach((entry, index) => {
+    const name = Array.isArray(entry) ? entry[0] : entry;
+    if (typeof name !== 'string' || extendsTargetExists(name, configDir)) return;
+    const jsonPath = Array.isArray(listed) ? (Array.isArray(entry) ? ['extends', index, 0] : ['extends', index]) : ['extends'];
+    const start = sourceContext?.getLocationForJsonPath(jsonPath)?.range.start;
+    const known = [PACKAGE_NAME, `${PACKAGE_NAME}/standard-webhooks`, 'spectral:oas', 'spectral:asyncapi', 'spectral:arazzo'];
+    const closest = suggest(name, known).filter((id) => id !== name);
+    const hint = closest.length > 0 ? `did you mean ${closest.join(' or ')}?` : `install it, or give a path relative to ${displayName}`;
+    throw new ToolError(`extends "${name}" is neither an installed package nor a file; ${hint}`, displayName, start ? start.line + 1 : undefined, start ? start.character + 1 : undefined);
+  });
+}
+
+function extendsTargetExists(name: string, configDir: string): boolean {
+  if (name.startsWith('spectral:') || /^https?:\/\//i.test(name)) return true;
+  if (name === PACKAGE_NAME || name.startsWith(`${PACKAGE_NAME}/`)) return true;
+  if (fs.existsSync(path.resolve(configDir, name))) return true;
+  try {
+    createRequire(path.join(configDir, 'package.json')).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function buildSourceContext(source: string): SourceContext {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -258,6 +301,10 @@ function configError(error: unknown, file: string, sourceContext?: SourceContext
   const unknownRule = /Cannot extend non-existing rule: "(.+)"/.exec(first?.message ?? '');
   let start = first?.range?.start;
   let message = `invalid ruleset: ${describeError(first)}${more}`;
+  const at = (first as { path?: unknown } | undefined)?.path;
+  if (Array.isArray(at) && at.length === 2 && at[0] === 'rules' && /allowed values/.test(first?.message ?? '')) {
+    message = `invalid ruleset: rules.${String(at[1])} must be a severity (error, warn, info, hint, off) or true/false${more}`;
+  }
   if (unknownRule?.[1]) {
     const ruleId = unknownRule[1];
     start = sourceContext?.getLocationForJsonPath(['rules', ruleId])?.range.start;

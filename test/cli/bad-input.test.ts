@@ -110,6 +110,11 @@ describe.concurrent('what lint does with bad input: refused with one line (exit 
     ],
     ['a ruleset file that is broken', ['-r', 'rulesets/broken.spectral.yaml', 'lf.yaml'], 'rulesets/broken.spectral.yaml:4:1: cannot parse ruleset YAML: unexpected end of the stream within a flow collection'],
     [
+      'a ruleset that extends a ruleset that does not exist',
+      ['-r', 'rulesets/unknown-extends.spectral.yaml', 'lf.yaml'],
+      'rulesets/unknown-extends.spectral.yaml:2:11: extends "spectral-webhook" is neither an installed package nor a file; did you mean spectral-webhooks or spectral-webhooks/standard-webhooks?',
+    ],
+    [
       'a ruleset that names a rule that does not exist',
       ['-r', 'rulesets/unknown-rule.spectral.yaml', 'lf.yaml'],
       'rulesets/unknown-rule.spectral.yaml:4:17: unknown rule "webhook-http": no ruleset this config extends defines it (did you mean webhook-https?)',

@@ -121,7 +121,7 @@ describe('config: a ruleset that cannot be used is exit 2 with one line', { time
     {
       name: 'an invalid severity, located',
       files: { '.spectral.yaml': 'rules:\n  webhook-https: loud\n' },
-      stderr: /^spectral-webhooks: \.spectral\.yaml:2:\d+: invalid ruleset: /,
+      stderr: /^spectral-webhooks: \.spectral\.yaml:2:\d+: invalid ruleset: rules\.webhook-https must be a severity \(error, warn, info, hint, off\) or true\/false\n$/,
     },
     {
       name: 'broken YAML, located',

@@ -23,8 +23,6 @@ interface RefRecord {
   target: SourceFile;
   targetPath: string[];
   external: boolean;
-  /** Part of a reference cycle: json-ref-resolver's handling of those is not mirrored, so touching one bails out. */
-  cyclic: boolean;
 }
 
 export interface AssociatedItem {
@@ -44,7 +42,13 @@ const PLAIN_FILE_NAME = /^[A-Za-z0-9._~/-]+$/;
  * mapped back to (file, path) with the same algorithm as DocumentInventory.findAssociatedItemForPath.
  *
  * Every `$ref` of every file is checked up front, because Spectral reports any broken one (`invalid-ref`): a broken,
- * remote or oddly named reference makes the document Unsupported, and Spectral lints it.
+ * remote or oddly named reference makes the document Unsupported, and Spectral lints it (a local one to nowhere in a
+ * single file excepted: see danglingRefResults).
+ *
+ * Reference cycles, local or across files, are read as a circular graph: every `$ref` is followed. json-ref-resolver
+ * instead leaves one `$ref` of each cycle in place (and takes minutes on big cycles across files, Spectral #2729);
+ * the rules dereference what they read (src/openapi/refs.ts) and stop at nodes they have seen, so they find the same
+ * either way, which the parity tests check on local and cross-file cycles.
  */
 export class Inventory {
   readonly files = new Map<string, SourceFile>();
@@ -56,12 +60,6 @@ export class Inventory {
   private readonly views = new WeakMap<object, object>();
   /** Objects with a `$ref` somewhere inside (or that are one): only those need a resolving view. */
   private readonly withRefs = new WeakSet<object>();
-  /**
-   * A reference cycle runs through several files. json-ref-resolver re-crawls every file from each reference into it
-   * there and takes minutes on a few thousand references (Spectral #2729, #2640), so such a document is never handed
-   * to Spectral: checks read its cycles as a circular graph (each `$ref` dereferenced, as every other resolver does).
-   */
-  private crossFileCycle = false;
 
   constructor(
     readonly main: SourceFile,
@@ -72,7 +70,6 @@ export class Inventory {
     const pending = [main];
     while (pending.length > 0) this.collectRefs(pending.pop()!, pending);
     this.checkDanglingRefs();
-    this.markCycles();
     this.resolved = typeof main.data === 'object' && main.data !== null ? this.view(main.data, main, []) : main.data;
   }
 
@@ -119,6 +116,9 @@ export class Inventory {
     let targetPath: string[];
     let mapped: string;
     const external = !ref.startsWith('#');
+    // json-ref-resolver percent-decodes the keys of a `$ref`'s location in its refMap, so findings there land elsewhere
+    // (the linter repairs Spectral's paths afterwards): left to Spectral.
+    if (location.some((segment) => segment.includes('%'))) throw new Unsupported(`a $ref under a key with "%" (${pathToPointer(location)})`);
     try {
       if (!external) {
         if (!isLocalRef(ref)) throw new Unsupported(`unusual $ref ${ref}`);
@@ -157,7 +157,7 @@ export class Inventory {
     }
     if (targetPath.length > 0 && hasRef(node) && external) throw new Unsupported(`$ref ${ref} points at a $ref`);
     refMap[pathToPointer(location)] = mapped;
-    this.refs.set(file.source + pathToPointer(location), { file, location, target, targetPath, external, cyclic: false });
+    this.refs.set(file.source + pathToPointer(location), { file, location, target, targetPath, external });
   }
 
   private loadFile(source: string, pending: SourceFile[]): SourceFile {
@@ -208,37 +208,6 @@ export class Inventory {
   }
 
   /**
-   * A graph whose nodes are reference targets, with an edge A → T when a `$ref` inside A points at T. A reference on a
-   * cycle (its target reaches back to a node holding it) is marked; any cycle through another file is Unsupported.
-   */
-  private markCycles(): void {
-    const nodeOf = (file: SourceFile, path: string[]) => file.source + pathToPointer(path);
-    const edges = new Map<string, Array<{ to: string; ref: RefRecord }>>();
-    const targets = new Set<string>();
-    for (const ref of this.refs.values()) targets.add(nodeOf(ref.target, ref.targetPath));
-    for (const ref of this.refs.values()) {
-      const to = nodeOf(ref.target, ref.targetPath);
-      // The pointers of the location's prefixes, built one segment at a time (as pathToPointer would build each).
-      let from = `${ref.file.source}#`;
-      for (let length = 0; length <= ref.location.length; length++) {
-        if (length > 0) from += `/${encodePointerUriFragment(ref.location[length - 1]!)}`;
-        if (!targets.has(from)) continue;
-        let list = edges.get(from);
-        if (!list) edges.set(from, (list = []));
-        list.push({ to, ref });
-      }
-    }
-    const component = stronglyConnectedComponents([...targets], (node) => (edges.get(node) ?? []).map((edge) => edge.to));
-    for (const [from, list] of edges) {
-      for (const { to, ref } of list) {
-        if (component.get(from) !== component.get(to)) continue;
-        if (ref.external || ref.file !== ref.target) this.crossFileCycle = true;
-        ref.cyclic = true;
-      }
-    }
-  }
-
-  /**
    * The resolved view of `raw`, which sits at `path` in `file`: `raw` itself when nothing inside it is a `$ref` (then it
    * is what Spectral's resolved document holds there), else a read-only proxy that resolves `$ref` members on access.
    */
@@ -276,7 +245,6 @@ export class Inventory {
     while (hasRef(current)) {
       const ref = this.refs.get(currentFile.source + pathToPointer(currentPath));
       if (!ref) return current; // a reference to an ancestor: Spectral keeps it as it is
-      if (ref.cyclic && !this.crossFileCycle) throw new Unsupported('a check reads through a reference cycle');
       // `$ref`s that only point at each other name no value: the `$ref` object stays, as in Spectral.
       if (followed.has(ref)) return current;
       followed.add(ref);
@@ -333,50 +301,4 @@ export class Inventory {
 
 function decodeRefMapSegment(segment: string): string {
   return segment.split('~1').join('/').split('~0').join('~');
-}
-
-/** Tarjan's algorithm, iterative: node → component id. */
-function stronglyConnectedComponents(nodes: string[], next: (node: string) => string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const component = new Map<string, number>();
-  let counter = 0;
-  let components = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: Array<{ node: string; successors: string[]; i: number }> = [];
-    const enter = (node: string) => {
-      index.set(node, counter);
-      low.set(node, counter);
-      counter++;
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, successors: next(node), i: 0 });
-    };
-    enter(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.successors.length) {
-        const successor = frame.successors[frame.i++]!;
-        if (!index.has(successor)) enter(successor);
-        else if (onStack.has(successor)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.set(member, components);
-        } while (member !== frame.node);
-        components++;
-      }
-    }
-  }
-  return component;
 }

@@ -1,6 +1,6 @@
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import ruleset from '../../rules';
-import { compileRules, runRules, Unsupported, type EngineRule } from '../engine/engine';
+import { compileRules, prepareResults, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
 import { createRefResolver, type RefResolver } from './ref-resolver';
@@ -73,7 +73,9 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
     trace?.(document, { engine: 'spectral', reason });
     const spectralDocument = document.spectral();
     const results = await getSpectral().run(spectralDocument, { ignoreUnknownFormat: true });
-    return results.map((result) => repairRefPath(result, spectralDocument));
+    const repaired = results.map((result) => repairRefPath(result, spectralDocument));
+    // A repaired result has its real range now: sort again, as Spectral sorts, so the order follows the file.
+    return repaired.some((result, index) => result !== results[index]) ? prepareResults(repaired) : repaired;
   };
 
   return {

@@ -48,6 +48,51 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
     expect(await expectParity(root)).toBe('fast');
   }, 120_000);
 
+  // Local reference cycles the rules read through: Spectral leaves one `$ref` of each cycle in place, the fast engine
+  // gives the rules a circular graph; the rules dereference what they read, so the findings are the same.
+  const ok = { '200': { description: 'Received' } };
+  const cyclicDocuments: Array<[string, Record<string, unknown>]> = [
+    [
+      'path items that point at each other',
+      { paths: { '/_webhooks/a/event': { $ref: '#/paths/~1_webhooks~1b~1event' }, '/_webhooks/b/event': { $ref: '#/paths/~1_webhooks~1a~1event' } } },
+    ],
+    [
+      'a callback that calls itself back',
+      {
+        paths: { '/subscriptions': { post: { callbacks: { onEvent: { $ref: '#/components/callbacks/Loop' } }, responses: ok } } },
+        components: { callbacks: { Loop: { '{$request.body#/url}': { post: { callbacks: { again: { $ref: '#/components/callbacks/Loop' } }, responses: ok } } } } },
+      },
+    ],
+    [
+      'payload schemas that only allOf/oneOf each other',
+      {
+        webhooks: {
+          a: { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } }, responses: ok } },
+          b: { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/B' } } } }, responses: ok } },
+        },
+        components: {
+          schemas: {
+            A: { allOf: [{ $ref: '#/components/schemas/B' }, { properties: { id: { type: 'string' } }, required: ['id'] }] },
+            B: { oneOf: [{ $ref: '#/components/schemas/A' }, { properties: { version: { const: 'v1' } } }] },
+          },
+        },
+      },
+    ],
+    [
+      'a webhook path item that is a $ref to itself through components',
+      {
+        webhooks: { loop: { $ref: '#/components/pathItems/Loop' } },
+        components: { pathItems: { Loop: { $ref: '#/webhooks/loop' } } },
+      },
+    ],
+  ];
+  it.each(cyclicDocuments)('local reference cycles: %s', async (_name, parts) => {
+    const document = { openapi: '3.1.0', info: { title: 'Cycles', version: '1' }, servers: [{ url: 'https://api.example.com' }], ...parts };
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-local-cycles-')), 'openapi.yaml');
+    writeFileSync(file, stringify(document));
+    expect(await expectParity(file)).toBe('fast');
+  }, 60_000);
+
   it('GitHub webhooks (@octokit/openapi-webhooks)', async () => {
     expect(await expectParity(githubWebhooks)).toBe('fast');
   }, 120_000);

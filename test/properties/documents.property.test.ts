@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { ToolError } from '../../src/errors';
 import { parseDocument } from '../../src/lint/load-document';
+import ruleset from '../../rules';
 import { createLinter } from '../../src/lint/linter';
+import { visible } from '../parity/compare';
 import { BIN, REPO_ROOT } from '../support/run-cli';
 
 /**
@@ -112,6 +114,31 @@ function expectInside(text: string, result: ISpectralDiagnostic): void {
 }
 
 describe('generated documents', { timeout: 300_000 }, () => {
+  const parityRuns = Math.max(20, Math.floor(RUNS / 2));
+  it(`give the fast engine's results exactly as stock Spectral gives them (${parityRuns} documents)`, async () => {
+    const traces = new Map<string, string>();
+    const fast = createLinter({}, (document, how) => traces.set(document.file, how.engine));
+    const spectral = createLinter({ ruleset: { extends: [ruleset as never] }, engine: 'spectral' });
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(written, async ({ text, file }) => {
+        let loaded;
+        try {
+          loaded = parseDocument(text, file, file);
+        } catch {
+          return; // refused: no results to compare
+        }
+        const ours = visible(await fast.lint(loaded));
+        if (traces.get(file) !== 'fast') return;
+        compared++;
+        expect(ours).toEqual(visible(await spectral.lint(parseDocument(text, file, file))));
+      }),
+      { numRuns: parityRuns, seed: SEED },
+    );
+    // Most generated documents are linted by the fast engine (the others are refused, or go to Spectral on both sides).
+    expect(compared).toBeGreaterThan(parityRuns / 4);
+  });
+
   for (const engine of ['auto', 'spectral'] as const) {
     const linter = createLinter({ engine });
     const runs = engine === 'auto' ? RUNS : Math.max(20, Math.floor(RUNS / 4));

@@ -168,12 +168,19 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
   const chosen = await chooseRuleset(options, cwd, log);
-  const { ruleset } = chosen;
-  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules.
-  if (options.profile !== undefined && ruleset !== undefined) {
-    throw new ToolError(`--profile cannot be combined with a config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
+  let { ruleset } = chosen;
+  const profile = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : undefined;
+  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules; with a config, the profile's
+  // rules are turned on under the config's own `rules`, which keep the last word.
+  if (profile !== undefined && ruleset !== undefined) {
+    // A Ruleset Spectral's loader built cannot take more rules; a config read directly (a definition) can.
+    if (!isDefinition(ruleset)) {
+      throw new ToolError(`--profile cannot be combined with this config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
+    }
+    const configRules = (ruleset as { rules?: Record<string, unknown> }).rules ?? {};
+    ruleset = { ...ruleset, rules: { ...(profile as { rules: Record<string, unknown> }).rules, ...configRules } } as RulesetDefinition;
   }
-  const definition = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : chosen.definition;
+  const definition = profile ?? chosen.definition;
   // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
   const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileSize: options.maxFileSize, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));

@@ -20,8 +20,13 @@ webhooks:
 `;
 
 function lint(...args: string[]) {
+  return lintWith({}, ...args);
+}
+
+function lintWith(files: Record<string, string>, ...args: string[]) {
   const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-profile-cli-'));
   writeFileSync(join(folder, 'api.yaml'), DOCUMENT);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   return spawnSync(process.execPath, [join(repoRoot, 'bin', 'spectral-webhooks.js'), 'lint', ...args, 'api.yaml'], { cwd: folder, encoding: 'utf8' });
 }
 
@@ -46,6 +51,23 @@ describe('lint --profile standard-webhooks', () => {
       },
     ]);
     expect(run.status).toBe(1);
+  });
+
+  it("adds the profile's rules under a config, whose own rules keep the last word", { timeout: 60_000 }, () => {
+    const config = 'extends: [spectral-webhooks]\nrules:\n  standard-webhooks-headers: warn\n';
+    const run = lintWith({ '.spectral.yaml': config }, '-f', 'json', '--profile', 'standard-webhooks');
+    expect(run.stderr).toBe('');
+    const findings = JSON.parse(run.stdout) as Array<{ code: string; severity: number }>;
+    expect(findings.map(({ code, severity }) => ({ code, severity }))).toEqual([{ code: 'standard-webhooks-headers', severity: 1 }]);
+    expect(run.status).toBe(0);
+  });
+
+  it('refuses the profile with a config only Spectral can load (exit 2), and says what to do', { timeout: 60_000 }, () => {
+    const run = lintWith({ '.spectral.yaml': 'extends: [spectral-webhooks, "spectral:oas"]\n' }, '--profile', 'standard-webhooks');
+    expect(run.stderr).toBe(
+      'spectral-webhooks: --profile cannot be combined with this config ruleset (extend spectral-webhooks/standard-webhooks in the config instead, or pass --no-config)\n',
+    );
+    expect(run.status).toBe(2);
   });
 
   it('rejects an unknown profile with exit 2', { timeout: 60_000 }, () => {

@@ -92,7 +92,10 @@ function ownEntry(specifier: string, configDir: string): string | undefined {
   if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return undefined;
   const target = realPath(path.resolve(configDir, specifier));
   if (target === undefined) return undefined;
+  // A copy installed in the project's node_modules stands for this one, as in load-config.ts (never two versions).
+  const installed = /\/node_modules\/spectral-webhooks\/(.+)$/.exec(target.split(path.sep).join('/'))?.[1];
   for (const [entry, files] of Object.entries(entryFiles())) {
+    if (installed !== undefined && files.includes(installed)) return entry;
     if (files.some((candidate) => realPath(path.join(PACKAGE_ROOT, candidate)) === target)) return entry;
   }
   return undefined;

@@ -188,15 +188,14 @@ export function assertReportFolders(targets: OutputTarget[], cwd: string): void 
   for (const { file } of targets) {
     if (file === undefined) continue;
     const folder = dirname(resolve(cwd, file));
-    let isFolder = false;
+    const shown = relative(cwd, folder) || '.';
+    let isFolder: boolean | undefined;
     try {
       isFolder = statSync(folder).isDirectory();
     } catch {
       // missing: refused below
     }
-    if (!isFolder) {
-      const shown = relative(cwd, folder) || '.';
-      throw new ToolError(`cannot write the report: folder ${shown} does not exist (create it first, e.g. mkdir -p ${shown})`, file);
-    }
+    if (isFolder === false) throw new ToolError(`cannot write the report: ${shown} is a file, not a folder`, file);
+    if (isFolder === undefined) throw new ToolError(`cannot write the report: folder ${shown} does not exist (create it first, e.g. mkdir -p ${shown})`, file);
   }
 }

@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, guidelineIncorrect, notOpenApi, oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, servers, yamlPaths } from '../support/consumer-documents';
 
 type Path = Array<string | number>;
 
@@ -28,12 +29,12 @@ const httpsServers = [{ url: 'https://hooks.example.com' }];
 describeRule('webhook-https', [
   {
     name: 'guideline correct: every /_webhooks/ example, served over https',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
     name: 'guideline incorrect examples are served over https (other rules report them): GET /_webhooks/sendgrid/email-sent, POST /_webhooks/',
-    document: oas3({ '/_webhooks/sendgrid/email-sent': { get: receiver() }, '/_webhooks/': { post: receiver() } }),
+    document: guidelineIncorrect(),
     errors: [],
   },
   {
@@ -138,16 +139,7 @@ describeRule('webhook-https', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-servers:
-  - url: http://api.example.com
-paths:
-  /_webhooks/sendgrid:
-    post:
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths({ '/_webhooks/sendgrid': operation('post') }, { openapi: '3.0.3', servers: ['http://api.example.com'] }),
     errors: [server('http://api.example.com', ['/_webhooks/sendgrid'], ['servers', '0', 'url'])],
   },
   {
@@ -158,33 +150,12 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported where its server is written',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-servers:
-  - url: https://api.example.com
-paths:
-  /_webhooks/sendgrid:
-    $ref: '#/components/pathItems/sendgrid'
-components:
-  pathItems:
-    sendgrid:
-      servers:
-        - url: http://hooks.example.com
-      post:
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/sendgrid', 'sendgrid', [...servers('http://hooks.example.com'), ...operation('post')], { servers: ['https://api.example.com'] }),
     errors: [server('http://hooks.example.com', ['/_webhooks/sendgrid'], ['components', 'pathItems', 'sendgrid', 'servers', '0', 'url'])],
   },
   {
     name: 'a path item in another file is reported in that file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `post:\n  servers:\n    - url: http://hooks.example.com\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/sendgrid', 'paths/sendgrid.yaml', operation('post', servers('http://hooks.example.com'))),
     errors: [server('http://hooks.example.com', ['/_webhooks/sendgrid'], ['post', 'servers', '0', 'url'], 'paths/sendgrid.yaml')],
   },
   {
@@ -206,7 +177,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', servers: [{ url: 'http://x' }], paths: { '/_webhooks/sendgrid': { post: {} } } },
+    document: notOpenApi('/_webhooks/sendgrid', 'post', { servers: [{ url: 'http://x' }] }),
     errors: [],
   },
 ]);

@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, notOpenApi, oas2, oas3, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
 
 const notPost = (method: string, pathKey: string, path: Array<string | number> = ['paths', pathKey, method], source?: string) => ({
   code: 'webhook-method-post',
@@ -12,7 +13,7 @@ const notPost = (method: string, pathKey: string, path: Array<string | number> =
 describeRule('webhook-method-post', [
   {
     name: 'guideline correct: every /_webhooks/ example uses POST',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
@@ -76,14 +77,7 @@ describeRule('webhook-method-post', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid/email-sent:
-    get:
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths({ '/_webhooks/sendgrid/email-sent': operation('get') }, { openapi: '3.0.3' }),
     errors: [notPost('get', '/_webhooks/sendgrid/email-sent')],
   },
   {
@@ -94,52 +88,26 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported where it is written',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: '#/components/pathItems/sendgrid'
-components:
-  pathItems:
-    sendgrid:
-      get:
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/sendgrid', 'sendgrid', operation('get')),
     errors: [notPost('get', '/_webhooks/sendgrid', ['components', 'pathItems', 'sendgrid', 'get'])],
   },
   {
     name: 'a path item in another file is reported in that file',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `get:\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/sendgrid', 'paths/sendgrid.yaml', operation('get'), { openapi: '3.0.3' }),
     errors: [notPost('get', '/_webhooks/sendgrid', ['get'], 'paths/sendgrid.yaml')],
   },
   {
     name: 'an exemption written in the other file is honoured',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/meta:
-    $ref: './paths/meta.yaml'
-`,
-    files: {
-      'paths/meta.yaml': `get:
-  x-lint-ignore:
-    webhook-method-post: Meta requires a GET verification handshake
-  responses:
-    '200': { description: Challenge echoed }
-`,
-    },
+    ...pathItemInFile(
+      '/_webhooks/meta',
+      'paths/meta.yaml',
+      operation('get', ['x-lint-ignore:', '  webhook-method-post: Meta requires a GET verification handshake'], "'200': { description: Challenge echoed }"),
+    ),
     errors: [],
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/_webhooks/sendgrid': { get: {} } } },
+    document: notOpenApi('/_webhooks/sendgrid', 'get'),
     errors: [],
   },
 ]);

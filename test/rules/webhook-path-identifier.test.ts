@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, notOpenApi, oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
 
 const noIdentifier = (pathKey: string, example: string, path: Array<string | number> = ['paths', pathKey]) => ({
   code: 'webhook-path-identifier',
@@ -11,7 +12,7 @@ const noIdentifier = (pathKey: string, example: string, path: Array<string | num
 describeRule('webhook-path-identifier', [
   {
     name: 'guideline correct: every /_webhooks/ example',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
@@ -56,14 +57,7 @@ describeRule('webhook-path-identifier', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks:
-    post:
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths({ '/_webhooks': operation('post') }, { openapi: '3.0.3' }),
     errors: [noIdentifier('/_webhooks', '/_webhooks/sendgrid')],
   },
   {
@@ -74,29 +68,12 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported at its key, not at the $ref target',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/:
-    $ref: '#/components/pathItems/receiver'
-components:
-  pathItems:
-    receiver:
-      post:
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/', 'receiver', operation('post')),
     errors: [noIdentifier('/_webhooks/', '/_webhooks/sendgrid')],
   },
   {
     name: 'a path item in another file is reported at its key in the file that holds paths',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/:
-    $ref: './paths/receiver.yaml'
-`,
-    files: { 'paths/receiver.yaml': `post:\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/', 'paths/receiver.yaml', operation('post')),
     errors: [noIdentifier('/_webhooks/', '/_webhooks/sendgrid')],
   },
   {
@@ -118,7 +95,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/_webhooks/': { post: {} } } },
+    document: notOpenApi('/_webhooks/'),
     errors: [],
   },
 ]);

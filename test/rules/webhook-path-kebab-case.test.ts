@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, notOpenApi, oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
 
 const notKebab = (pathKey: string, segments: string[], fixed: string) => ({
   code: 'webhook-path-kebab-case',
@@ -13,7 +14,7 @@ const producerParameter = { name: 'producer', in: 'path', required: true, schema
 describeRule('webhook-path-kebab-case', [
   {
     name: 'guideline correct: every /_webhooks/ example',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
@@ -96,14 +97,7 @@ describeRule('webhook-path-kebab-case', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/send_grid:
-    post:
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths({ '/_webhooks/send_grid': operation('post') }, { openapi: '3.0.3' }),
     errors: [notKebab('/_webhooks/send_grid', ['send_grid'], '/_webhooks/send-grid')],
   },
   {
@@ -114,29 +108,12 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported at its key, not at the $ref target',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/SendGrid:
-    $ref: '#/components/pathItems/sendgrid'
-components:
-  pathItems:
-    sendgrid:
-      post:
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/SendGrid', 'sendgrid', operation('post')),
     errors: [notKebab('/_webhooks/SendGrid', ['SendGrid'], '/_webhooks/sendgrid')],
   },
   {
     name: 'a path item in another file is reported at its key in the file that holds paths',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/send_grid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `post:\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/send_grid', 'paths/sendgrid.yaml', operation('post')),
     errors: [notKebab('/_webhooks/send_grid', ['send_grid'], '/_webhooks/send-grid')],
   },
   {
@@ -151,7 +128,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/_webhooks/SendGrid': { post: {} } } },
+    document: notOpenApi('/_webhooks/SendGrid'),
     errors: [],
   },
 ]);

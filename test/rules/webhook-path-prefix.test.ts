@@ -1,5 +1,7 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, notOpenApi, oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { OK, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
+import { yamlText } from '../support/yaml-text';
 
 const error = (pathKey: string, suggestion: string) => ({
   code: 'webhook-path-prefix',
@@ -11,7 +13,7 @@ const error = (pathKey: string, suggestion: string) => ({
 describeRule('webhook-path-prefix', [
   {
     name: 'guideline correct: every /_webhooks/ example',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
@@ -80,17 +82,8 @@ describeRule('webhook-path-prefix', [
   },
   {
     name: 'the listable-collection signal reads methods from a path item in another file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /guilds/{guild_id}/webhooks:
-    $ref: './paths/guild-webhooks.yaml'
-  /webhooks/{webhook_id}:
-    get:
-      responses:
-        '200': { description: OK }
-`,
-    files: { 'paths/guild-webhooks.yaml': `get:\n  responses:\n    '200': { description: OK }\n` },
+    document: yamlPaths({ '/guilds/{guild_id}/webhooks': ["$ref: './paths/guild-webhooks.yaml'"], '/webhooks/{webhook_id}': operation('get', [], OK) }),
+    files: { 'paths/guild-webhooks.yaml': yamlText(operation('get', [], OK)) },
     errors: [],
   },
   {
@@ -110,25 +103,12 @@ paths:
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /webhooks/stripe:
-    post:
-      responses:
-        '200': { description: OK }
-`,
+    document: yamlPaths({ '/webhooks/stripe': operation('post', [], OK) }, { openapi: '3.0.3' }),
     errors: [error('/webhooks/stripe', '/_webhooks/stripe')],
   },
   {
     name: 'a receiver path item $ref-ed from another file is reported at its key in the main file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /hooks/sendgrid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `post:\n  responses:\n    '200': { description: OK }\n` },
+    ...pathItemInFile('/hooks/sendgrid', 'paths/sendgrid.yaml', operation('post', [], OK)),
     errors: [error('/hooks/sendgrid', '/_webhooks/sendgrid')],
   },
   {
@@ -138,7 +118,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/hooks/sendgrid': { post: {} } } },
+    document: notOpenApi('/hooks/sendgrid'),
     errors: [],
   },
 ]);

@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, guidelineIncorrect, notOpenApi, oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
 
 type Path = Array<string | number>;
 
@@ -32,12 +33,12 @@ const withoutRootSecurity = (paths: Record<string, unknown>, root: Record<string
 describeRule('webhook-security', [
   {
     name: 'guideline correct: every /_webhooks/ example, with a required API key inherited from the root',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
     name: 'guideline incorrect examples carry authentication (other rules report them): GET /_webhooks/sendgrid/email-sent, POST /_webhooks/',
-    document: oas3({ '/_webhooks/sendgrid/email-sent': { get: receiver() }, '/_webhooks/': { post: receiver() } }),
+    document: guidelineIncorrect(),
     errors: [],
   },
   {
@@ -129,16 +130,7 @@ describeRule('webhook-security', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    post:
-      x-internal: true
-      security: []
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths({ '/_webhooks/sendgrid': operation('post', ['x-internal: true', 'security: []']) }, { openapi: '3.0.3' }),
     errors: [turnedOff('POST /_webhooks/sendgrid', ['paths', '/_webhooks/sendgrid', 'post', 'security'])],
   },
   {
@@ -149,30 +141,12 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported where it is written',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: '#/components/pathItems/sendgrid'
-components:
-  pathItems:
-    sendgrid:
-      post:
-        security: [{}]
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/sendgrid', 'sendgrid', operation('post', ['security: [{}]'])),
     errors: [anonymous('POST /_webhooks/sendgrid', ['components', 'pathItems', 'sendgrid', 'post', 'security', '0'])],
   },
   {
     name: 'a path item in another file is reported in that file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `post:\n  security:\n    - sendgridSignature: []\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/sendgrid', 'paths/sendgrid.yaml', operation('post', ['security:', '  - sendgridSignature: []'])),
     errors: [undeclared('POST /_webhooks/sendgrid', 'sendgridSignature', ['post', 'security', '0', 'sendgridSignature'], 'components.securitySchemes', 'paths/sendgrid.yaml')],
   },
   {
@@ -206,7 +180,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/_webhooks/sendgrid': { post: {} } } },
+    document: notOpenApi('/_webhooks/sendgrid'),
     errors: [],
   },
 ]);

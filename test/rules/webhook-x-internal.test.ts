@@ -1,5 +1,6 @@
 import { describeRule } from '../support/describe-rule';
-import { oas2, oas3, postReceivers, receiver } from '../support/documents';
+import { guidelineCorrect, guidelineIncorrect, notOpenApi, oas2, oas3, receiver } from '../support/documents';
+import { localPathItem, operation, pathItemInFile, yamlPaths } from '../support/consumer-documents';
 
 const notMarked = (method: string, pathKey: string, path: Array<string | number> = ['paths', pathKey, method], source?: string) => ({
   code: 'webhook-x-internal',
@@ -26,12 +27,12 @@ const unmarked = (overrides: Record<string, unknown> = {}) => {
 describeRule('webhook-x-internal', [
   {
     name: 'guideline correct: every /_webhooks/ example, marked x-internal: true',
-    document: oas3(postReceivers('/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event')),
+    document: guidelineCorrect(),
     errors: [],
   },
   {
     name: 'guideline incorrect examples are marked internal (other rules report them): GET /_webhooks/sendgrid/email-sent, POST /_webhooks/',
-    document: oas3({ '/_webhooks/sendgrid/email-sent': { get: receiver() }, '/_webhooks/': { post: receiver() } }),
+    document: guidelineIncorrect(),
     errors: [],
   },
   {
@@ -102,20 +103,10 @@ describeRule('webhook-x-internal', [
   },
   {
     name: 'OpenAPI 3.0 document in YAML',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/stripe:
-    post:
-      x-internal: 'true'
-      responses:
-        '204': { description: Received }
-  /_webhooks/sendgrid:
-    post:
-      x-internal: true
-      responses:
-        '204': { description: Received }
-`,
+    document: yamlPaths(
+      { '/_webhooks/stripe': operation('post', ["x-internal: 'true'"]), '/_webhooks/sendgrid': operation('post', ['x-internal: true']) },
+      { openapi: '3.0.3' },
+    ),
     errors: [notBoolean('post', '/_webhooks/stripe', 'true', ['paths', '/_webhooks/stripe', 'post', 'x-internal'])],
   },
   {
@@ -126,29 +117,12 @@ paths:
   },
   {
     name: 'a path item behind a local $ref is reported where it is written',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: '#/components/pathItems/sendgrid'
-components:
-  pathItems:
-    sendgrid:
-      post:
-        responses:
-          '204': { description: Received }
-`,
+    document: localPathItem('/_webhooks/sendgrid', 'sendgrid', operation('post')),
     errors: [notMarked('post', '/_webhooks/sendgrid', ['components', 'pathItems', 'sendgrid', 'post'])],
   },
   {
     name: 'a path item in another file is reported in that file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-paths:
-  /_webhooks/sendgrid:
-    $ref: './paths/sendgrid.yaml'
-`,
-    files: { 'paths/sendgrid.yaml': `post:\n  responses:\n    '204': { description: Received }\n` },
+    ...pathItemInFile('/_webhooks/sendgrid', 'paths/sendgrid.yaml', operation('post')),
     errors: [notMarked('post', '/_webhooks/sendgrid', ['post'], 'paths/sendgrid.yaml')],
   },
   {
@@ -182,7 +156,7 @@ paths:
   },
   {
     name: 'a document that is not OpenAPI gets no findings',
-    document: { asyncapi: '2.6.0', paths: { '/_webhooks/sendgrid': { post: {} } } },
+    document: notOpenApi('/_webhooks/sendgrid'),
     errors: [],
   },
 ]);

@@ -44,3 +44,15 @@ export function oas2(paths: Json, root: Json = {}): Json {
 export function postReceivers(...paths: string[]): Json {
   return Object.fromEntries(paths.map((path) => [path, { post: receiver() }]));
 }
+
+/** Every receiver path the guideline gives as correct. */
+export const GUIDELINE_RECEIVERS = ['/_webhooks/sendgrid/email-sent', '/_webhooks/sendgrid/email-opened', '/_webhooks/sendgrid/email-clicked', '/_webhooks/sendgrid', '/_webhooks/email-event'];
+
+/** The guideline's correct examples, each a compliant POST receiver. */
+export const guidelineCorrect = (): Json => oas3(postReceivers(...GUIDELINE_RECEIVERS));
+
+/** The guideline's incorrect examples (GET /_webhooks/sendgrid/email-sent, POST /_webhooks/), otherwise compliant. */
+export const guidelineIncorrect = (): Json => oas3({ '/_webhooks/sendgrid/email-sent': { get: receiver() }, '/_webhooks/': { post: receiver() } });
+
+/** An AsyncAPI document (no rule applies) with one empty `method` operation at `pathKey`; `root` keys come before `paths`. */
+export const notOpenApi = (pathKey: string, method = 'post', root: Json = {}): Json => ({ asyncapi: '2.6.0', ...root, paths: { [pathKey]: { [method]: {} } } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, envelope, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, envelope, jsonBodyYaml, oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 import { checkStandardWebhooksEnvelope } from '../../src/functions/standard-webhooks-envelope';
 
 const ID = 'standard-webhooks-envelope';
@@ -31,25 +31,12 @@ describeRule(ID, [
   },
   {
     name: 'timestamp present but not required, and data declared as a string (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  a:
-    post:
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [type, data]
-              properties:
-                type: { type: string }
-                timestamp: { type: string, format: date-time }
-                data: { type: string }
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({
+      a: webhookYaml(
+        'post',
+        jsonBodyYaml(['type: object', 'required: [type, data]', 'properties:', '  type: { type: string }', '  timestamp: { type: string, format: date-time }', '  data: { type: string }']),
+      ),
+    }),
     errors: [
       finding(['x-webhooks', 'a', 'post', ...SCHEMA], notEnvelope('webhook "a" (POST)', 'timestamp')),
       finding(['x-webhooks', 'a', 'post', ...SCHEMA], 'webhook "a" (POST): envelope property data is string; Standard Webhooks sends it as an object'),

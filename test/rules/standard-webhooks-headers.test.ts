@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, header, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, CALLBACK_PATH, header, headerYaml, oas30, oas31, parametersYaml, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'standard-webhooks-headers';
 const finding = (path: Array<string | number>, message: string) => ({ code: ID, path, severity: 'error' as const, message });
@@ -22,17 +22,7 @@ describeRule(ID, [
   },
   {
     name: 'one header missing, one not required (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  a:
-    post:
-      parameters:
-        - { name: webhook-id, in: header, required: true, schema: { type: string } }
-        - { name: webhook-signature, in: header, schema: { type: string } }
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ a: webhookYaml('post', parametersYaml(headerYaml('webhook-id'), headerYaml('webhook-signature', false))) }),
     errors: [
       finding(['x-webhooks', 'a', 'post'], 'webhook "a" (POST): Standard Webhooks requires the webhook-timestamp header; add it as a required header parameter'),
       finding(['x-webhooks', 'a', 'post', 'parameters', '1'], 'webhook "a" (POST): Standard Webhooks sends webhook-signature with every delivery; mark the header required: true'),

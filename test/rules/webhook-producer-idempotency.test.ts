@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, envelope, header, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, CALLBACK_PATH, envelope, githubPushYaml, header, jsonBodyYaml, oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-idempotency';
 const finding = (path: Array<string | number>, message: string) => ({ code: ID, path, severity: 'warn' as const, message });
@@ -15,16 +15,7 @@ describeRule(ID, [
   },
   {
     name: "GitHub's shape (YAML): a required X-GitHub-Delivery header",
-    document: `openapi: 3.1.0
-info: { title: GitHub webhooks, version: 1.0.0 }
-webhooks:
-  push:
-    post:
-      parameters:
-        - { name: X-GitHub-Delivery, in: header, required: true, schema: { type: string } }
-      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
-      responses: { '200': { description: OK } }
-`,
+    document: githubPushYaml('X-GitHub-Delivery'),
     errors: [],
   },
   {
@@ -60,22 +51,7 @@ webhooks:
   },
   {
     name: 'an id property that is not required (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  inbound-sms:
-    post:
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              properties:
-                messageId: { type: string }
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ 'inbound-sms': webhookYaml('post', jsonBodyYaml(['type: object', 'properties:', '  messageId: { type: string }'])) }),
     errors: [
       finding(
         ['x-webhooks', 'inbound-sms', 'post', 'requestBody', 'content', 'application/json', 'schema'],

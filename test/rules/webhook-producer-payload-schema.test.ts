@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, CALLBACK_PATH, oas30, oas31, RECEIVED_RESPONSES, webhook, webhooksYaml, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-payload-schema';
 const finding = (path: Array<string | number>, message: string) => ({ code: ID, path, severity: 'warn' as const, message });
@@ -32,18 +32,7 @@ describeRule(ID, [
   },
   {
     name: 'a form-encoded payload only (YAML, 3.0 x-webhooks)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  invoice.paid:
-    post:
-      requestBody:
-        required: true
-        content:
-          application/x-www-form-urlencoded: { schema: { type: object } }
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ 'invoice.paid': webhookYaml('post', ['requestBody:', '  required: true', '  content:', '    application/x-www-form-urlencoded: { schema: { type: object } }']) }),
     errors: [
       finding(['x-webhooks', 'invoice.paid', 'post', 'requestBody', 'content'], `${A}: the request body has no JSON media type (found application/x-www-form-urlencoded); describe the payload as application/json or a +json type`),
     ],
@@ -71,17 +60,9 @@ x-webhooks:
   },
   {
     name: 'an empty schema in another file is reported in that file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-webhooks:
-  invoice.paid:
-    post:
-      requestBody:
-        required: true
-        content:
-          application/json: { schema: { $ref: './schemas/event.yaml' } }
-      responses: { '204': { description: Received } }
-`,
+    document: webhooksYaml({
+      'invoice.paid': webhookYaml('post', ['requestBody:', '  required: true', '  content:', "    application/json: { schema: { $ref: './schemas/event.yaml' } }"], [RECEIVED_RESPONSES]),
+    }),
     files: { 'schemas/event.yaml': 'description: to be written\n' },
     errors: [{ ...finding([], `${A}: the application/json payload has an empty schema; describe its properties so consumers can validate and generate types`), source: 'schemas/event.yaml' }],
   },

@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-post';
 const finding = (path: Array<string | number>, where: string, method: string) => ({
@@ -22,14 +22,7 @@ describeRule(ID, [
   },
   {
     name: 'a PUT in 3.0 x-webhooks (YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  a:
-    put:
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ a: webhookYaml('put') }),
     errors: [finding(['x-webhooks', 'a', 'put'], 'webhook "a"', 'PUT')],
   },
   {

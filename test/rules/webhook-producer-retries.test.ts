@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_PATH, header, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_PATH, header, oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-retries';
 const finding = (path: string[]) => ({
@@ -54,14 +54,7 @@ describeRule(ID, [
   },
   {
     name: 'nothing about retries in 3.0 x-webhooks (YAML): at x-webhooks',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  a:
-    post:
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ a: webhookYaml('post') }),
     errors: [finding(['x-webhooks'])],
   },
   {

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, header, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import {
+  CALLBACK_NAME,
+  CALLBACK_PATH,
+  flowJsonBody,
+  githubPushYaml,
+  header,
+  oas30,
+  oas31,
+  RECEIVED_RESPONSES,
+  webhook,
+  webhooksYaml,
+  webhookYaml,
+  withCallback,
+  xWebhooksYaml,
+} from '../support/webhook-documents';
+import { indent, yamlText } from '../support/yaml-text';
 import { checkSignature, DEFAULT_SIGNATURE_HEADERS, DEFAULT_SIGNATURE_PATTERNS } from '../../src/functions/webhook-producer-signature';
 
 const ID = 'webhook-producer-signature';
@@ -20,17 +35,7 @@ describeRule(ID, [
   },
   {
     name: "GitHub's shape (3.1, YAML): X-Hub-Signature-256 satisfies the rule",
-    document: `openapi: 3.1.0
-info: { title: GitHub webhooks, version: 1.0.0 }
-webhooks:
-  push:
-    post:
-      parameters:
-        - { name: X-GitHub-Delivery, in: header, required: true, schema: { type: string } }
-        - { name: X-Hub-Signature-256, in: header, required: true, schema: { type: string } }
-      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
-      responses: { '200': { description: OK } }
-`,
+    document: githubPushYaml('X-GitHub-Delivery', 'X-Hub-Signature-256'),
     errors: [],
   },
   {
@@ -82,16 +87,10 @@ webhooks:
   },
   {
     name: 'OpenAPI 3.0 x-webhooks in YAML, Callback-shaped (Vonage)',
-    document: `openapi: 3.0.0
-info: { title: SMS, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  inbound-sms:
-    '{$request.body#/callback}':
-      post:
-        requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
-        responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml(
+      { 'inbound-sms': ["'{$request.body#/callback}':", ...indent(webhookYaml('post', [flowJsonBody()]), 2)] },
+      { openapi: '3.0.0', info: 'info: { title: SMS, version: 1.0.0 }' },
+    ),
     errors: [unsigned(['x-webhooks', 'inbound-sms', '{$request.body#/callback}', 'post'], 'webhook "inbound-sms" (POST {$request.body#/callback})')],
   },
   {
@@ -106,18 +105,8 @@ x-webhooks:
   },
   {
     name: 'a path item in another file is reported in that file',
-    document: `openapi: 3.1.0
-info: { title: Example, version: 1.0.0 }
-webhooks:
-  invoice.paid:
-    $ref: './webhooks/invoice-paid.yaml'
-`,
-    files: {
-      'webhooks/invoice-paid.yaml': `post:
-  requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
-  responses: { '204': { description: Received } }
-`,
-    },
+    document: webhooksYaml({ 'invoice.paid': ["$ref: './webhooks/invoice-paid.yaml'"] }),
+    files: { 'webhooks/invoice-paid.yaml': yamlText(webhookYaml('post', [flowJsonBody()], [RECEIVED_RESPONSES])) },
     errors: [{ ...unsigned(['post'], 'webhook "invoice.paid" (POST)'), source: 'webhooks/invoice-paid.yaml' }],
   },
   {

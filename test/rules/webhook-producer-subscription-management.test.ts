@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-subscription-management';
 const finding = (path: string[], missing: string) => ({
@@ -35,17 +35,10 @@ describeRule(ID, [
   },
   {
     name: 'subscriptions can be created but not deleted (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths:
-  /webhooks:
-    get: { responses: { '200': { description: OK } } }
-    post: { responses: { '201': { description: Created } } }
-x-webhooks:
-  invoice.paid:
-    post:
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml(
+      { 'invoice.paid': webhookYaml('post') },
+      { paths: ['/webhooks:', "  get: { responses: { '200': { description: OK } } }", "  post: { responses: { '201': { description: Created } } }"] },
+    ),
     errors: [finding(['x-webhooks'], 'delete')],
   },
   {

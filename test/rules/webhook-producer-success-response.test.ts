@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, CALLBACK_PATH, flowJsonBody, oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-success-response';
 const finding = (path: Array<string | number>, message: string) => ({ code: ID, path, severity: 'warn' as const, message });
@@ -23,17 +23,7 @@ describeRule(ID, [
   },
   {
     name: 'a 3xx beside the 2xx (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  a:
-    post:
-      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
-      responses:
-        '200': { description: OK }
-        '301': { description: Moved }
-`,
+    document: xWebhooksYaml({ a: webhookYaml('post', [flowJsonBody()], ['responses:', "  '200': { description: OK }", "  '301': { description: Moved }"]) }),
     errors: [finding(['x-webhooks', 'a', 'post', 'responses', '301'], 'webhook "a" (POST): response 301 is a redirect; webhook deliveries do not follow redirects (a 3xx counts as a failed delivery), so remove it')],
   },
   {

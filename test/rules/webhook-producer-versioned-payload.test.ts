@@ -1,5 +1,5 @@
 import { describeRule } from '../support/describe-rule';
-import { CALLBACK_NAME, CALLBACK_PATH, envelope, header, oas30, oas31, webhook, withCallback } from '../support/webhook-documents';
+import { CALLBACK_NAME, CALLBACK_PATH, envelope, flowJsonBody, header, oas30, oas31, webhook, webhookYaml, withCallback, xWebhooksYaml } from '../support/webhook-documents';
 
 const ID = 'webhook-producer-versioned-payload';
 const ADVICE = 'add a version property (e.g. api_version), a versioned event type (invoice.paid.v2), a versioned media type (application/vnd.acme.v1+json) or a version header';
@@ -38,15 +38,7 @@ describeRule(ID, [
   },
   {
     name: 'a single unversioned webhook (3.0 x-webhooks in YAML)',
-    document: `openapi: 3.0.3
-info: { title: Example, version: 1.0.0 }
-paths: {}
-x-webhooks:
-  invoice.paid:
-    post:
-      requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
-      responses: { '200': { description: OK } }
-`,
+    document: xWebhooksYaml({ 'invoice.paid': webhookYaml('post', [flowJsonBody('{ type: object, properties: { id: { type: string } } }')]) }),
     errors: [one(['x-webhooks', 'invoice.paid', 'post'], 'webhook "invoice.paid" (POST)')],
   },
   {

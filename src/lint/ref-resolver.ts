@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { describeError } from '../errors';
-import { readDocumentText, type ReadOptions } from './read-text';
+import { decodeDocumentBytes, DEFAULT_MAX_FILE_SIZE, readDocumentText, type ReadOptions } from './read-text';
 
 export interface RefResolverOptions extends ReadOptions {
   /** Fetch http(s) `$ref`s; off by default so a lint run never touches the network. */
@@ -70,7 +70,13 @@ export function createRefResolver(options: RefResolverOptions = {}): RefResolver
     resolver: () => (resolver ??= buildResolver()),
     readFileSync: (file) => {
       assertInside(file);
-      return options.readFile?.(file) ?? readFileSync(file, 'utf8');
+      const overlay = options.readFile?.(file);
+      if (overlay !== undefined) return overlay;
+      // The same checks as readDocumentText (size limit, binary, UTF-16/32, UTF-8), synchronously: the fast engine
+      // then hands a refused file to Spectral, whose resolver reports the same refusal as an invalid-ref finding.
+      const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      if (statSync(file).size > maxFileSize) throw new Error(`${file} is larger than the ${maxFileSize} bytes limit`);
+      return decodeDocumentBytes(readFileSync(file), file);
     },
     beginDocument: (source) => {
       roots = projectRoots(resolve(cwd, source), cwd);

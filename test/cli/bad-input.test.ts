@@ -263,6 +263,22 @@ describe.concurrent('what lint does with bad input: linted normally, findings in
     expect(new Set(results.map((result) => result.source))).toEqual(new Set([root]));
   });
 
+  it('--max-file-size applies to $ref-ed files too: an invalid-ref finding at the $ref', async () => {
+    const dir = join(generated, 'big-ref');
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /_webhooks/a:\n    $ref: ./item.yaml\n');
+    writeFileSync(join(dir, 'item.yaml'), `post:\n  description: "${'x'.repeat(3000)}"\n  responses: {"204": {description: ok}}\n`);
+    const run = await lint(['-f', 'json', '--max-file-size', '1KB', 'openapi.yaml'], dir);
+    expect(run.status).toBe(1);
+    expect(findings(run).map(({ code, path, message }) => ({ code, path, message }))).toEqual([
+      {
+        code: 'invalid-ref',
+        path: ['paths', '/_webhooks/a', '$ref'],
+        message: `${join(dir, 'item.yaml')}: is 3 KB, larger than the 1 KB limit for one document (raise it with --max-file-size, e.g. --max-file-size 3KB)`,
+      },
+    ]);
+  });
+
   it('a remote $ref is not fetched, and the finding says how to allow it', async () => {
     const run = await lint(['-f', 'json', 'remote-ref.yaml']);
     expect(run.status).toBe(1);

@@ -169,7 +169,12 @@ export class Inventory {
     } catch {
       throw new Unsupported(`cannot read ${source}`);
     }
-    const file = parseSourceFile(text, source);
+    let file: SourceFile | undefined;
+    try {
+      file = parseSourceFile(text, source);
+    } catch {
+      throw new Unsupported(`${source}: the parser fails`); // a YAML tag it cannot construct (!!binary)
+    }
     // Spectral reports a referenced file's parser warnings once per resolver cache: not mirrored.
     if (!file || file.parserWarnings.length > 0) throw new Unsupported(`${source} has parser diagnostics`);
     this.files.set(source, file);

@@ -39,7 +39,7 @@ export function parseDocument(text: string, file: string, displayName = file): L
     diagnostics = document.diagnostics; // parses (the fast way, or Spectral's)
   } catch (error) {
     if (isStackOverflow(error)) throw stackOverflowError(displayName, 'parse', error);
-    throw error;
+    throw parserCrash(text, displayName, isJsonFile(file), error);
   }
   const fatal = firstFatal(diagnostics);
   if (fatal) {
@@ -50,6 +50,24 @@ export function parseDocument(text: string, file: string, displayName = file): L
   }
   checkOpenApiShape(document.data, text, displayName);
   return document;
+}
+
+/**
+ * Spectral's YAML parser throws instead of reporting on some valid YAML: a `!!binary` scalar crashes it with
+ * "e.replace is not a function". Said as a parse error, at the first explicit tag when there is one (the likely cause).
+ */
+export function parserCrash(text: string, displayName: string, json: boolean, error: unknown): ToolError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const lines = json ? [] : text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    // The line without its comment (a `#` at the start or after a blank), then a tag where a node can start.
+    const code = (lines[index] as string).replace(/(?:^|\s)#.*$/, '');
+    const tag = /(?:^|[\s[{,:-])(!!?[A-Za-z][\w-]*)/.exec(code);
+    if (tag?.[1] === undefined) continue;
+    const column = tag.index + tag[0].length - tag[1].length + 1;
+    return new ToolError(`cannot parse YAML: the parser fails on the tag ${tag[1]} (${reason}); write the value without a tag`, displayName, index + 1, column, { cause: error });
+  }
+  return new ToolError(`cannot parse ${json ? 'JSON' : 'YAML'}: the parser fails (${reason})`, displayName, undefined, undefined, { cause: error });
 }
 
 /** The parser error to show: one with a real position, the earliest in the file, before ones placed at -1. */

@@ -90,6 +90,7 @@ describe.concurrent('what lint does with bad input: refused with one line (exit 
       ['alias-bomb.yaml'],
       'alias-bomb.yaml:13:10: YAML aliases expand this document to 490,329,076 nodes from 127 written (limit 100,000); refusing an alias bomb ("billion laughs"): write the repeated parts out or use $refs',
     ],
+    ['a YAML !!binary scalar (Spectral\'s parser crashes on it)', ['binary-tag.yaml'], 'binary-tag.yaml:7:16: cannot parse YAML: the parser fails on the tag !!binary (e.replace is not a function); write the value without a tag'],
     ['YAML that is not OpenAPI', ['not-openapi.yaml'], 'not-openapi.yaml:1:1: not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
     ['openapi: 4.0.0', ['openapi-4.yaml'], 'openapi-4.yaml:1:10: openapi 4.0.0 is not a supported OpenAPI version (supported: swagger "2.0", openapi 3.0.x, 3.1.x, 3.2.x)'],
     ['openapi: 3.1 as a number', ['openapi-number.yaml'], 'openapi-number.yaml:1:10: "openapi" must be a string such as "3.1.0", not the number 3.1 (quote it)'],

@@ -36,7 +36,9 @@ export class LintDocument {
   /** Spectral's Document for this text (built once, on demand). */
   spectral(): SpectralLoadedDocument {
     if (!this.spectralDocument) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Document } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
       this.spectralDocument = new Document(this.text, (this.isJson ? Json : Yaml) as never, this.file) as SpectralLoadedDocument;
     }

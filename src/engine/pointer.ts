@@ -15,11 +15,9 @@ export function encodePointerFragment(segment: string | number): string | number
 }
 
 // Same (quirky) character class as @stoplight/json: the ranges use en dashes, as upstream does.
-// eslint-disable-next-line no-misleading-character-class
-const ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()\/\-\u{D800}-\u{DFFF}]/gu;
+const ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()/\-\u{D800}-\u{DFFF}]/gu;
 // The same class without the global flag, to test for a character to encode (a pointer is built for every $ref).
-// eslint-disable-next-line no-misleading-character-class
-const HAS_ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()\/\-\u{D800}-\u{DFFF}]/u;
+const HAS_ENCODABLE_CHAR = /[^a-zA–Z0–9_.!~*'()/\-\u{D800}-\u{DFFF}]/u;
 
 export function encodePointerUriFragment(segment: string | number): string | number {
   const encoded = encodePointerFragment(segment);

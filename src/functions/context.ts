@@ -34,6 +34,7 @@ export interface CheckedFunction {
 export function spectralFunction<O>(schemas: FunctionSchemas, check: Check<O>): RulesetFunctionWithValidator<unknown, O> {
   let real: RulesetFunctionWithValidator<unknown, O> | undefined;
   const load = () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     (real ??= (require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core')).createRulesetFunction<unknown, O>(
       schemas,
       named((input: unknown, options: O, context: RulesetFunctionContext) => check(input, options, context as unknown as CheckContext), check),

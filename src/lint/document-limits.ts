@@ -73,6 +73,7 @@ export function stackOverflowError(displayName: string, doing: string, error: un
 
 /** The `yaml` package, loaded only when a check needs it (it costs start-up time on every run otherwise). */
 function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('yaml') as typeof import('yaml');
 }
 

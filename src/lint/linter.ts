@@ -108,6 +108,7 @@ function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined): valu
 }
 
 function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
   const spectral = new core.Spectral({ resolver: refs.resolver() });
   spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));

@@ -61,6 +61,7 @@ function describe(value: unknown): string {
  * Only called on the way to an error, so it may parse the text again.
  */
 export function locate(text: string, path: JsonPath): [number, number] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });

@@ -42,10 +42,13 @@ export function createRefResolver(options: RefResolverOptions = {}): RefResolver
   };
   let resolver: Resolver | undefined;
   const buildResolver = (): Resolver => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Resolver } = require('@stoplight/spectral-ref-resolver') as typeof import('@stoplight/spectral-ref-resolver');
     let fetchRemote: ((ref: never) => Promise<unknown>) | undefined;
     if (options.allowRemoteRefs) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { createResolveHttp } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { DEFAULT_REQUEST_OPTIONS } = require('@stoplight/spectral-runtime') as typeof import('@stoplight/spectral-runtime');
       fetchRemote = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) as never;
     }

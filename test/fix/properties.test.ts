@@ -134,10 +134,10 @@ function applyChanges(data: unknown, fixes: AppliedFix[], file: string): unknown
     const order = (change: DataChange) => (change.kind === 'rename-key' ? 2 : change.kind === 'remove-item' ? 1 : 0);
     const sorted = [...changes].sort((a, b) => order(a) - order(b) || (a.kind === 'remove-item' && b.kind === 'remove-item' ? Number(b.path.at(-1)) - Number(a.path.at(-1)) : 0));
     for (const change of sorted) {
-      const parent = change.path.slice(0, -1).reduce<any>((node, segment) => node[segment], copy);
+      const parent = change.path.slice(0, -1).reduce<Record<string | number, unknown>>((node, segment) => node[segment] as Record<string | number, unknown>, copy as Record<string | number, unknown>);
       const last = change.path[change.path.length - 1]!;
       if (change.kind === 'set') parent[last] = change.value;
-      else if (change.kind === 'remove-item') (parent as unknown[]).splice(Number(last), 1);
+      else if (change.kind === 'remove-item') (parent as unknown as unknown[]).splice(Number(last), 1);
       else {
         const entries = Object.entries(parent).map(([key, value]) => [key === last ? change.newKey : key, value]);
         for (const key of Object.keys(parent)) delete parent[key];

@@ -146,6 +146,7 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
   const configDocuments = [...documents, `${repoRoot}/fixtures/examples/petstore-webhooks.yaml`, producer];
 
   // The config loader requires the built ruleset (dist/), as the CLI does: `npm test` builds before it runs vitest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfigRuleset, loadSimpleConfig } = require('../../dist/src/config/load-config.js') as typeof import('../../src/config/load-config');
 
   it.each(configFiles)('config file: %s', async (_name, text) => {

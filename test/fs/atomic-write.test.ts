@@ -87,21 +87,34 @@ describe('writeFileAtomic when the process is killed mid-write', () => {
     const proc = spawn(process.execPath, [child, target, String(size)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<void>((done) => proc.on('exit', () => done()));
+    let hasExited = false;
+    const exited = new Promise<void>((done) =>
+      proc.on('exit', () => {
+        hasExited = true;
+        done();
+      }),
+    );
     let stdout = '';
-    await new Promise<void>((done) =>
+    await new Promise<void>((done, fail) => {
       proc.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         if (stdout.includes(`wrote ${completed}\n`)) done();
-      }),
-    );
+      });
+      void exited.then(() => fail(new Error(`the writer exited before its write ${completed}: ${stderr}`)));
+    });
     await new Promise((wait) => setTimeout(wait, delayMs));
     proc.kill(signal);
-    await exited;
+    // A writer that outlives the signal would hang a CI job: fail on it by name instead of on the test's timeout.
+    await Promise.race([exited, new Promise((wait) => setTimeout(wait, 30_000))]);
+    if (!hasExited) {
+      proc.kill('SIGKILL');
+      throw new Error(`the writer did not exit within 30 s of ${signal}`);
+    }
     expect(stderr).toBe('');
   }
 
-  it.each(['SIGKILL', 'SIGTERM'] as const)('leaves the old or the new file, never a part (%s, 8 kills)', async (signal) => {
+  // 8 children each write 8 MB files with fsync: on a busy CI machine that takes far longer than on an idle one.
+  it.each(['SIGKILL', 'SIGTERM'] as const)('leaves the old or the new file, never a part (%s, 8 kills)', { timeout: 300_000 }, async (signal) => {
     expect(existsSync(join(repoRoot, 'dist', 'src', 'fs', 'atomic-write.js')), 'run `npm run build` first').toBe(true);
     const dir = freshDir();
     const target = join(dir, 'big.json');

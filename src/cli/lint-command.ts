@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
@@ -11,6 +12,18 @@ import { parseFileSize } from '../lint/read-text';
 
 // DiagnosticSeverity.Warning (@stoplight/types is imported for types only: the CLI bundle needs none of its code).
 const WARNING = 1;
+
+/** How many files are read ahead of the one being linted, and the largest file read ahead. */
+const READ_AHEAD = 8;
+const READ_AHEAD_MAX_BYTES = 1024 * 1024;
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // missing or unreadable: the read says so, in turn
+  }
+}
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -165,7 +178,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
 
   // Spectral and the rules load only once arguments are known good: a usage error answers at once.
-  const { NotOpenApiError, loadDocument, parseDocument } = await import('../lint/load-document');
+  const { NotOpenApiError, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
   const chosen = await chooseRuleset(options, cwd, log);
   let { ruleset } = chosen;
@@ -216,9 +229,35 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     const text = await readStdin();
     await lintOne(async () => linter.lint(parseDocument(text, source, name)), name, false);
   }
-  for (const file of inputs.files) {
+  // Files are read a few ahead of the one being linted: with many small specs, waiting on each read in turn left the
+  // process idle for a quarter of the run. Linting stays one file at a time, in order.
+  const { readDocumentText } = await import('../lint/read-text');
+  const reads = new Map<number, Promise<{ text: string } | { error: unknown }>>();
+  const readAhead = (index: number, current: number) => {
+    const file = inputs.files[index];
+    if (fixer || file === undefined || reads.has(index)) return;
+    // Only small files are held ahead, so memory stays that of the file being linted.
+    if (index !== current && fileSize(file) > READ_AHEAD_MAX_BYTES) return;
+    reads.set(
+      index,
+      readDocumentText(file, display(file, cwd), { maxFileSize: options.maxFileSize }).then(
+        (text) => ({ text }),
+        (error: unknown) => ({ error }),
+      ),
+    );
+  };
+  for (const [index, file] of inputs.files.entries()) {
+    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) readAhead(ahead, index);
     const name = display(file, cwd);
-    const run = fixer ? () => fixer.fix(file) : async () => linter.lint(await loadDocument(file, name, { maxFileSize: options.maxFileSize }));
+    const read = reads.get(index);
+    reads.delete(index);
+    const run = fixer
+      ? () => fixer.fix(file)
+      : async () => {
+          const outcome = await read!;
+          if ('error' in outcome) throw outcome.error;
+          return linter.lint(parseDocument(outcome.text, resolve(file), name));
+        };
     await lintOne(run, name, inputs.fromDirectory.has(file), file);
   }
   const filesLinted = linted.length;

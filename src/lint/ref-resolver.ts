@@ -35,6 +35,7 @@ export interface RefResolver {
 export function createRefResolver(options: RefResolverOptions = {}): RefResolver {
   const cwd = resolve(options.cwd ?? process.cwd());
   let roots = projectRoots(join(cwd, 'document'), cwd);
+  const rootsByFolder = new Map<string, string[]>();
   const assertInside = (file: string) => {
     if (!roots.some((root) => isInside(realOrSelf(file), root))) {
       throw new Error(`${file} is outside the project (${roots.join(', ')}); $refs may only read files inside it`);
@@ -82,7 +83,11 @@ export function createRefResolver(options: RefResolverOptions = {}): RefResolver
       return decodeDocumentBytes(readFileSync(file), file);
     },
     beginDocument: (source) => {
-      roots = projectRoots(resolve(cwd, source), cwd);
+      // One lookup per folder: a run over many specs in one folder would otherwise walk up to the git root for each.
+      const folder = dirname(resolve(cwd, source));
+      let known = rootsByFolder.get(folder);
+      if (!known) rootsByFolder.set(folder, (known = projectRoots(resolve(cwd, source), cwd)));
+      roots = known;
     },
   };
 }

@@ -4,6 +4,7 @@ import { explainCommand } from './explain-command';
 import { initCommand } from './init-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
 import { rulesCommand } from './rules-command';
+import { exitOnSignals } from './signals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };
@@ -47,6 +48,7 @@ export function applyColourPreference(env: NodeJS.ProcessEnv = process.env): voi
 
 /** Runs the CLI; the process exits 2 with one line on stderr for any failure of the tool itself. */
 export async function main(argv: string[]): Promise<void> {
+  exitOnSignals();
   const verbose = argv.includes('--verbose');
   applyColourPreference();
   try {

@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../support/run-cli';
+import { BIN, runCli, tempProject } from '../support/run-cli';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI, WARNING_ONLY } from '../support/cli-documents';
 
 describe('lint: files, globs, directories', { timeout: 120_000 }, () => {
@@ -227,5 +228,22 @@ describe('lint: arguments', { timeout: 120_000 }, () => {
     const run = await runCli(['lint'], { cwd: tempProject({}) });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("spectral-webhooks: missing required argument 'files'\n");
+  });
+});
+
+describe('lint: signals', { timeout: 120_000 }, () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('ends on %s with status %i, as a shell reports it', async (signal, status) => {
+    // Enough specs that the run is still going when the signal comes.
+    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`specs/spec-${i}.yaml`, ERROR_AND_WARNING]));
+    const cwd = tempProject(files);
+    const child = spawn(process.execPath, [BIN, 'lint', '--verbose', 'specs'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, how) => done({ code, signal: how })));
+    // Sent once the CLI is linting (its handlers are in place), not while Node is still starting.
+    await new Promise<void>((done) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('linting ') && done()));
+    child.kill(signal);
+    expect(await exited).toEqual({ code: status, signal: null });
   });
 });

@@ -1,6 +1,8 @@
 // Child process for atomic-write.test.ts: rewrites one file with alternating large contents until it is killed.
 'use strict';
 const { writeFileAtomic } = require('../../dist/src/fs/atomic-write.js');
+// As the CLI does (src/cli/main.ts): SIGINT and SIGTERM end the process, whatever the writer is doing.
+require('../../dist/src/cli/signals.js').exitOnSignals();
 
 const [target, sizeText] = process.argv.slice(2);
 const size = Number(sizeText);

@@ -13,6 +13,19 @@ components:
     secret: {type: apiKey, in: header, name: X-Secret}
 `;
 
+/** A 3.1 document with one receiver at `path`, served by `method` and marked x-internal. */
+function oneReceiver(path: string, method: string): string {
+  return `openapi: 3.1.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://api.example.com'}]
+${SECURITY}paths:
+  ${path}:
+    ${method}:
+      x-internal: true
+      responses: {'204': {description: ok}}
+`;
+}
+
 function write(name: string, text: string): string {
   const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-edit-'));
   writeFileSync(join(folder, name), text);
@@ -46,15 +59,7 @@ paths:
   });
 
   it('does not move a receiver that names no producer (/api/hooks) to a path that still names none', async () => {
-    const text = `openapi: 3.1.0
-info: {title: t, version: '1'}
-servers: [{url: 'https://api.example.com'}]
-${SECURITY}paths:
-  /api/hooks:
-    post:
-      x-internal: true
-      responses: {'204': {description: ok}}
-`;
+    const text = oneReceiver('/api/hooks', 'post');
     const { result, after } = await fixText('openapi.yaml', text);
     expect(after).toBe(text);
     expect(result.refused.map((refusal) => [refusal.finding.ruleId, refusal.reason])).toEqual([
@@ -127,15 +132,7 @@ paths:
 });
 
 describe('lint --fix on the command line', () => {
-  const text = `openapi: 3.1.0
-info: {title: t, version: '1'}
-servers: [{url: 'https://api.example.com'}]
-${SECURITY}paths:
-  /hooks/stripe:
-    get:
-      x-internal: true
-      responses: {'204': {description: ok}}
-`;
+  const text = oneReceiver('/hooks/stripe', 'get');
 
   it('--fix-dry-run writes nothing, prints the diff, and exits 1 when an unfixable error remains', async () => {
     const file = write('openapi.yaml', text.replace('security:\n  - secret: []\n', ''));

@@ -41,7 +41,8 @@ export function readSimpleConfig(file: string, ours: RulesetDefinition, profiles
     if (typeof specifier !== 'string') return undefined;
     const entry = ownEntry(specifier, path.dirname(file));
     if (entry === undefined) return undefined;
-    return entry === 'main' ? ours : profiles[entry]?.();
+    if (entry === 'main') return ours;
+    return Object.prototype.hasOwnProperty.call(profiles, entry) ? profiles[entry]!() : undefined;
   };
   const extensions: Extension[] = [];
   const listed = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];

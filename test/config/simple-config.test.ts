@@ -38,6 +38,7 @@ describe('readSimpleConfig: configs the fast engine runs without Spectral\'s loa
     ['a rule object', { '.spectral.yaml': 'extends: [spectral-webhooks]\nrules:\n  webhook-https: {severity: warn}\n' }],
     ['formats', { '.spectral.yaml': 'extends: [spectral-webhooks]\nformats: [oas3]\n' }],
     ['an extends severity Spectral does not know', { '.spectral.yaml': 'extends: [[spectral-webhooks, loud]]\n' }],
+    ['an export the package does not have', { '.spectral.yaml': 'extends: [spectral-webhooks/constructor]\n' }],
     ['a YAML merge key', { '.spectral.yaml': 'extends: [spectral-webhooks]\nrules: {<<: {webhook-https: off}}\n' }],
     ['a key Spectral rulesets do not have here', { '.spectral.yaml': 'extends: [spectral-webhooks]\nparserOptions: {incompatibleValues: off}\n' }],
   ])('leaves the rest to Spectral\'s loader: %s', (_name, files) => {

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { describeError, ToolError } from '../errors';
-import { findConfigFile, loadConfigRuleset, loadSimpleConfig } from '../config/load-config';
+import { isRulesetInstance, loadUserConfig } from '../config/load-config';
+import { displayPath } from '../display-path';
 import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
 import { assertReportFolders, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
@@ -171,7 +172,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
 
   const inputs = await expandInputs(patterns, cwd);
-  for (const { file, why } of inputs.skipped) log(`skipped ${display(file, cwd)}: ${why}`);
+  for (const { file, why } of inputs.skipped) log(`skipped ${displayPath(file, cwd)}: ${why}`);
   if (inputs.unmatched.length > 0 && !options.allowEmptyInput) {
     const list = inputs.unmatched.map((pattern) => `"${pattern}"`).join(', ');
     throw new ToolError(`no OpenAPI document matches ${list} (check the pattern, or pass --allow-empty-input)`);
@@ -187,7 +188,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   // rules are turned on under the config's own `rules`, which keep the last word.
   if (profile !== undefined && ruleset !== undefined) {
     // A Ruleset Spectral's loader built cannot take more rules; a config read directly (a definition) can.
-    if (!isDefinition(ruleset)) {
+    if (isRulesetInstance(ruleset)) {
       throw new ToolError(`--profile cannot be combined with this config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
     }
     const configRules = (ruleset as { rules?: Record<string, unknown> }).rules ?? {};
@@ -240,7 +241,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     if (index !== current && fileSize(file) > READ_AHEAD_MAX_BYTES) return;
     reads.set(
       index,
-      readDocumentText(file, display(file, cwd), { maxFileSize: options.maxFileSize }).then(
+      readDocumentText(file, displayPath(file, cwd), { maxFileSize: options.maxFileSize }).then(
         (text) => ({ text }),
         (error: unknown) => ({ error }),
       ),
@@ -248,7 +249,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   };
   for (const [index, file] of inputs.files.entries()) {
     for (let ahead = index; ahead < index + READ_AHEAD; ahead++) readAhead(ahead, index);
-    const name = display(file, cwd);
+    const name = displayPath(file, cwd);
     const read = reads.get(index);
     reads.delete(index);
     const run = fixer
@@ -328,16 +329,14 @@ async function chooseRuleset(
 ): Promise<{ ruleset?: Ruleset | RulesetDefinition; definition: RulesetDefinition }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const definition = require('../../rules') as RulesetDefinition;
-  const file = options.ruleset !== undefined ? resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
-  if (file === undefined) {
+  // A config that only extends spectral-webhooks (and sets severities) skips Spectral's loader: the fast engine runs it.
+  const config = await loadUserConfig(options, cwd);
+  if (config === undefined) {
     log(options.config ? 'no .spectral.* ruleset found: using the webhook rules as they are' : '--no-config: using the webhook rules as they are');
     return { definition };
   }
-  log(`ruleset ${display(file, cwd)} layered over the webhook rules`);
-  // A config that only extends spectral-webhooks (and sets severities) skips Spectral's loader: the fast engine runs it.
-  const simple = loadSimpleConfig(file);
-  if (simple !== undefined) return { ruleset: simple, definition };
-  return { ruleset: await loadConfigRuleset(options.ruleset ?? display(file, cwd)), definition };
+  log(`ruleset ${displayPath(config.file, cwd)} layered over the webhook rules`);
+  return { ruleset: config.ruleset, definition };
 }
 
 type RuleInfo = { description?: string; documentationUrl?: string };
@@ -347,7 +346,7 @@ type RuleInfo = { description?: string; documentationUrl?: string };
  * of the definition and of those it extends, a ruleset-level documentationUrl giving `url#rule-id` as in Spectral.
  */
 function rulesetInfo(definition: RulesetDefinition | Ruleset): Ruleset {
-  if (!isDefinition(definition)) return definition;
+  if (isRulesetInstance(definition)) return definition;
   const info: Record<string, { name: string } & RuleInfo> = {};
   const collect = (current: RulesetDefinition): void => {
     const raw = (current as { extends?: unknown }).extends;
@@ -363,14 +362,6 @@ function rulesetInfo(definition: RulesetDefinition | Ruleset): Ruleset {
   return { rules: info, definition } as unknown as Ruleset;
 }
 
-function isDefinition(value: RulesetDefinition | Ruleset): value is RulesetDefinition {
-  return !('definition' in value && 'rules' in value && typeof (value as { fromSource?: unknown }).fromSource === 'function');
-}
-
-function display(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

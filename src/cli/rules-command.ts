@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from '../display-path';
 import { Command, Option } from 'commander';
 import { ruleCatalog } from './rule-catalog';
 
@@ -36,7 +36,7 @@ Examples:
           .join('  ')
           .trimEnd(),
       );
-      const where = inForce.configFile === undefined ? 'no config: the rules as they ship' : `with ${relative(process.cwd(), inForce.configFile) || inForce.configFile}`;
+      const where = inForce.configFile === undefined ? 'no config: the rules as they ship' : `with ${displayPath(inForce.configFile, process.cwd())}`;
       process.stdout.write(`${lines.join('\n')}\n\n"in force": what lint reports each rule at here (${where}).\nRead a rule's page offline: spectral-webhooks explain <id>\n`);
     });
 }

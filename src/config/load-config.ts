@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
+import { displayPath } from '../display-path';
 import { PACKAGE_ROOT } from '../package-root';
 import { suggest } from '../cli/suggest';
 import { readSimpleConfig } from './simple-config';
@@ -97,6 +98,29 @@ export function loadSimpleConfig(file: string): RulesetDefinition | undefined {
     'standard-webhooks': () => require('../../rules/profiles/standard-webhooks') as RulesetDefinition,
   };
   return readSimpleConfig(path.resolve(file), ownRuleset(), profiles);
+}
+
+/** The user's config a command runs with: a definition read directly (simple-config.ts) or Spectral's Ruleset. */
+export interface UserConfig {
+  file: string;
+  ruleset: RulesetDefinition | Ruleset;
+}
+
+/**
+ * The config `lint` and `rules` use in `cwd`: the file given with -r, else the one findConfigFile finds (unless
+ * --no-config); read directly when it only extends our rulesets, else through Spectral's loader. Undefined: none.
+ */
+export async function loadUserConfig(options: { ruleset?: string; config: boolean }, cwd: string): Promise<UserConfig | undefined> {
+  const file = options.ruleset !== undefined ? path.resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
+  if (file === undefined) return undefined;
+  const simple = loadSimpleConfig(file);
+  if (simple !== undefined) return { file, ruleset: simple };
+  return { file, ruleset: await loadConfigRuleset(options.ruleset ?? displayPath(file, cwd)) };
+}
+
+/** Whether a ruleset is a Ruleset Spectral's loader built (it cannot take more rules), not a plain definition. */
+export function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined): value is Ruleset {
+  return typeof value === 'object' && value !== null && typeof (value as { fromSource?: unknown }).fromSource === 'function';
 }
 
 function ownRuleset(): RulesetDefinition {

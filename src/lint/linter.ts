@@ -1,5 +1,6 @@
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import ruleset from '../../rules';
+import { isRulesetInstance } from '../config/load-config';
 import { compileRules, prepareResults, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
@@ -101,10 +102,6 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
     },
   };
-}
-
-function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined): value is Ruleset {
-  return typeof value === 'object' && value !== null && typeof (value as { fromSource?: unknown }).fromSource === 'function';
 }
 
 function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {

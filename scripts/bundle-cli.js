@@ -36,7 +36,6 @@ const LAZY = [
   'diff',
   'yaml',
   'jsonc-parser',
-  'write-file-atomic',
   'chalk',
   'node-fetch',
   'lodash',

@@ -7,7 +7,7 @@ import { isRulesetInstance, loadUserConfig } from '../config/load-config';
 import { displayPath } from '../display-path';
 import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
-import { assertReportFolders, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
+import { assertReportsSpareInputs, assertReportTargets, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 import { parseFileSize } from '../lint/read-text';
 
@@ -159,7 +159,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   };
   const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
   const targets = planOutputs(formats, options.output, options.outputFor);
-  assertReportFolders(targets, cwd);
+  assertReportTargets(targets, cwd);
   const failSeverity = parseSeverity(options.failSeverity);
   if (options.fix && options.fixDryRun) {
     throw new ToolError('--fix writes the fixes and --fix-dry-run only shows them: pass one of them');
@@ -172,6 +172,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
 
   const inputs = await expandInputs(patterns, cwd);
+  assertReportsSpareInputs(targets, [...inputs.files, ...(options.baseline === undefined ? [] : [options.baseline])], cwd);
   for (const { file, why } of inputs.skipped) log(`skipped ${displayPath(file, cwd)}: ${why}`);
   if (inputs.unmatched.length > 0 && !options.allowEmptyInput) {
     const list = inputs.unmatched.map((pattern) => `"${pattern}"`).join(', ');

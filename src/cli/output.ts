@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
@@ -74,7 +74,7 @@ export function planOutputs(formats: FormatName[], output: string | undefined, o
   if (output !== undefined && unique.length > 1) {
     throw new ToolError(`-o FILE takes one format, but ${unique.length} are selected (give each its own file with -o.<format> FILE)`);
   }
-  const targets = unique.map((format) => ({ format, file: outputPerFormat[format] ?? (unique.length === 1 ? output : undefined) }));
+  const targets = unique.map((format) => ({ format, file: toFileOrStdout(outputPerFormat[format] ?? (unique.length === 1 ? output : undefined)) }));
   const toStdout = targets.filter((target) => target.file === undefined);
   if (toStdout.length > 1) {
     throw new ToolError(
@@ -82,6 +82,15 @@ export function planOutputs(formats: FormatName[], output: string | undefined, o
     );
   }
   return targets;
+}
+
+/** `-o -` and `-o /dev/stdout` mean stdout: written through the process's own stream, never opened as a path. */
+const STDOUT_NAMES = new Set(['-', '/dev/stdout']);
+/** `-o /dev/null` discards the report: written in place, since a rename would replace the device with a file. */
+export const DISCARD = '/dev/null';
+
+function toFileOrStdout(file: string | undefined): string | undefined {
+  return file === undefined || STDOUT_NAMES.has(file) ? undefined : file;
 }
 
 export interface RenderContext {
@@ -174,28 +183,64 @@ function finishStylish(text: string, context: RenderContext): string {
   return `${text.replace(/\n+$/, '')}\n\nRule docs (or run: spectral-webhooks explain <rule-id>):\n${lines.join('\n')}\n`;
 }
 
-/** Writes a report atomically (a reader never sees half a file), creating missing folders as ESLint does. */
+/** Writes a report atomically (a reader never sees half a file); `/dev/null` takes it in place and drops it. */
 export async function writeReport(file: string, text: string): Promise<void> {
+  if (file === DISCARD) return;
   const { writeFileAtomic } = await import('../fs/atomic-write');
   await writeFileAtomic(file, text);
 }
 
 /**
- * Refuses, before anything is linted, a report file whose folder does not exist. Spectral's CLI fails there too
- * (ESLint creates the folder): a mistyped `-o` path then answers at once instead of leaving a stray folder behind.
+ * Refuses, before anything is linted, a report file that could not be written or must not be: a folder that does not
+ * exist (Spectral's CLI fails there too; ESLint creates it, but a mistyped `-o` path should answer at once instead of
+ * leaving a stray folder), a folder or anything else that is not a regular file (a device node would be replaced by
+ * a file), and two reports naming one file.
  */
-export function assertReportFolders(targets: OutputTarget[], cwd: string): void {
+export function assertReportTargets(targets: OutputTarget[], cwd: string): void {
+  const seen = new Set<string>();
   for (const { file } of targets) {
-    if (file === undefined) continue;
-    const folder = dirname(resolve(cwd, file));
+    if (file === undefined || file === DISCARD) continue;
+    const path = resolve(cwd, file);
+    if (seen.has(path)) throw new ToolError('two reports would be written to this one file (give each format its own file)', file);
+    seen.add(path);
+    const folder = dirname(path);
     const shown = relative(cwd, folder) || '.';
-    let isFolder: boolean | undefined;
-    try {
-      isFolder = statSync(folder).isDirectory();
-    } catch {
-      // missing: refused below
+    const folderStats = statOrUndefined(folder);
+    if (folderStats && !folderStats.isDirectory()) throw new ToolError(`cannot write the report: ${shown} is a file, not a folder`, file);
+    if (!folderStats) throw new ToolError(`cannot write the report: folder ${shown} does not exist (create it first, e.g. mkdir -p ${shown})`, file);
+    const stats = statOrUndefined(path);
+    if (stats?.isDirectory()) throw new ToolError('cannot write the report: is a folder (give a file name)', file);
+    if (stats && !stats.isFile()) {
+      throw new ToolError('cannot write the report: not a regular file (a device, FIFO or socket); give a file name, - for stdout, or /dev/null', file);
     }
-    if (isFolder === false) throw new ToolError(`cannot write the report: ${shown} is a file, not a folder`, file);
-    if (isFolder === undefined) throw new ToolError(`cannot write the report: folder ${shown} does not exist (create it first, e.g. mkdir -p ${shown})`, file);
+  }
+}
+
+/**
+ * Refuses a report that would overwrite a file the run reads: an input document (`lint -f json -o spec.yaml
+ * spec.yaml` would replace the spec by its own report) or the baseline. Compared by device and inode, so another
+ * spelling, a symbolic link or a hard link to the same file is caught too.
+ */
+export function assertReportsSpareInputs(targets: OutputTarget[], inputs: readonly string[], cwd: string): void {
+  const byIdentity = new Map<string, string>();
+  for (const input of inputs) {
+    const stats = statOrUndefined(resolve(cwd, input));
+    if (stats) byIdentity.set(`${stats.dev}:${stats.ino}`, input);
+  }
+  for (const { file } of targets) {
+    if (file === undefined || file === DISCARD) continue;
+    const stats = statOrUndefined(resolve(cwd, file));
+    const input = stats && byIdentity.get(`${stats.dev}:${stats.ino}`);
+    if (input !== undefined) {
+      throw new ToolError(`the report would overwrite ${relative(cwd, resolve(cwd, input)) || input}, which this run reads (choose another -o file)`, file);
+    }
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined; // missing (or unreadable): the caller decides; a later write says why it fails
   }
 }

@@ -1,10 +1,10 @@
 /**
  * Ends the process on SIGINT and SIGTERM with the shell's statuses (130, 143), through process.exit so that exit
- * handlers run: write-file-atomic's removes its temp file, and a write in flight leaves the old file or the new one.
+ * handlers run: src/fs/atomic-write.ts's removes its temp file, and a write in flight leaves the old file or the new one.
  *
- * Without a listener of our own, write-file-atomic (through signal-exit) listens only while a write is in flight and
- * stops listening when it ends: a signal that arrives in the write and is dispatched just after it finds no listener
- * and is lost, and the process runs on (a CI job would not stop when cancelled). The atomic-write kill test caught it.
+ * Always listening, never only while a write is in flight: a signal that arrives in a write and is dispatched just
+ * after the listener is removed is lost, and the process runs on (a CI job would not stop when cancelled). The
+ * atomic-write kill test caught it when write-file-atomic (through signal-exit) listened that way.
  */
 export function exitOnSignals(): void {
   for (const [signal, status] of [

@@ -97,6 +97,8 @@ export async function writeChanges(changes: FileChange[]): Promise<void> {
     checked.push({ change, since: { mtimeMs: stats.mtimeMs, size: stats.size } });
   }
   for (const { change, since } of checked) {
-    await writeFileAtomic(change.path, change.after, { expectUnchangedSince: since });
+    await writeFileAtomic(change.path, change.after, { expectUnchangedSince: since }).catch((error: unknown) => {
+      throw error instanceof ToolError ? new ToolError(error.message, display(change.path), undefined, undefined, { cause: error }) : error;
+    });
   }
 }

@@ -9,7 +9,7 @@ import type { BaselineCliOptions } from '../baseline/run';
 import { expandInputs } from './inputs';
 import { assertReportsSpareInputs, assertReportTargets, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
-import { parseFileSize } from '../lint/read-text';
+import { parseFileSize } from '../fs/read-text';
 
 // DiagnosticSeverity.Warning (@stoplight/types is imported for types only: the CLI bundle needs none of its code).
 const WARNING = 1;
@@ -197,7 +197,10 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   }
   const definition = profile ?? chosen.definition;
   // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
-  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileSize: options.maxFileSize, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
+  // The one door every document, $ref-ed file and --fix edit goes through (checked reads, the project boundary).
+  const { DocumentSource } = await import('../fs/document-source');
+  const source = new DocumentSource({ cwd, maxFileSize: options.maxFileSize });
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, source, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
     options.fix || options.fixDryRun
@@ -227,13 +230,11 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   };
   if (inputs.stdin) {
     const name = options.stdinFilepath ?? '<stdin>';
-    const source = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
-    const text = await readStdin();
-    await lintOne(async () => linter.lint(parseDocument(text, source, name)), name, false);
+    const stdinSource = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
+    await lintOne(async () => linter.lint(parseDocument(await source.readStdin(name), stdinSource, name)), name, false);
   }
   // Files are read a few ahead of the one being linted: with many small specs, waiting on each read in turn left the
   // process idle for a quarter of the run. Linting stays one file at a time, in order.
-  const { readDocumentText } = await import('../lint/read-text');
   const reads = new Map<number, Promise<{ text: string } | { error: unknown }>>();
   const readAhead = (index: number, current: number) => {
     const file = inputs.files[index];
@@ -242,7 +243,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     if (index !== current && fileSize(file) > READ_AHEAD_MAX_BYTES) return;
     reads.set(
       index,
-      readDocumentText(file, displayPath(file, cwd), { maxFileSize: options.maxFileSize }).then(
+      source.readDocument(file, displayPath(file, cwd)).then(
         (text) => ({ text }),
         (error: unknown) => ({ error }),
       ),
@@ -254,7 +255,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     const read = reads.get(index);
     reads.delete(index);
     const run = fixer
-      ? () => fixer.fix(file)
+      ? () => fixer.fix(file, name)
       : async () => {
           const outcome = await read!;
           if ('error' in outcome) throw outcome.error;
@@ -361,11 +362,4 @@ function rulesetInfo(definition: RulesetDefinition | Ruleset): Ruleset {
   };
   collect(definition);
   return { rules: info, definition } as unknown as Ruleset;
-}
-
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

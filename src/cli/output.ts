@@ -4,6 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Formatter } from '@stoplight/spectral-formatters';
 import type { DiagnosticSeverity } from '@stoplight/types';
+import { displayPath } from '../display-path';
 import { ToolError } from '../errors';
 
 /** Every format of @stoplight/spectral-formatters, by the name spectral-cli gives it (`gitlab` is its alias too). */
@@ -112,7 +113,7 @@ export function render(format: FormatName, context: RenderContext): string {
   const shown = results.map((result) => {
     const copy: ISpectralDiagnostic = { ...result };
     if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
-    if (HUMAN_FORMATS.has(format) && copy.source) copy.source = relativePath(cwd, copy.source);
+    if (HUMAN_FORMATS.has(format) && copy.source) copy.source = displayPath(copy.source, cwd);
     return copy;
   });
   let text = formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });
@@ -121,11 +122,6 @@ export function render(format: FormatName, context: RenderContext): string {
   if (format === 'stylish') text = finishStylish(text, context);
   if (!context.toStdout) text = stripVTControlCharacters(text);
   return text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
-}
-
-function relativePath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
-  return rel === '' || rel.startsWith('..') || file.startsWith('<') ? file : rel;
 }
 
 /** The library names the tool "spectral"; code scanning should show who really reported it. */

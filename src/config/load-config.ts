@@ -5,6 +5,7 @@ import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { displayPath } from '../display-path';
+import { findGitRoot } from '../fs/project';
 import { PACKAGE_ROOT } from '../package-root';
 import { suggest } from '../cli/suggest';
 import { readSimpleConfig } from './simple-config';
@@ -30,13 +31,6 @@ export function findConfigFile(cwd: string): string | undefined {
     const parent = path.dirname(dir);
     if (root === undefined || dir === root || parent === dir) return undefined;
     dir = parent;
-  }
-}
-
-function findGitRoot(start: string): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { ToolError } from '../errors';
+import type { DocumentSource } from '../fs/document-source';
 import { isObject, ownEntries, type JsonPath } from '../openapi/json';
 import type { EditableFile } from './editable-file';
 import { JsonFile } from './json-file';
@@ -21,26 +22,41 @@ export interface LocalReference {
 const REFERENCE_KEYS = new Set(['$ref', 'operationRef']);
 
 /**
- * The files of a multi-file document, as the fix sees them: the text read from disk at the start, then the edited
- * text of each round. Files are found by following the document's file `$ref`s (remote ones are never fetched).
+ * The files of a multi-file document, as the fix sees them: the text read at the start, then the edited text of each
+ * round. Files are found by following the document's file `$ref`s and links' `operationRef`s (remote ones are never
+ * fetched), and read through the document source, the door `lint` reads through: checked (size, binary, encoding)
+ * and, for referenced files, inside the project only. The edited text goes to the source's overlay, where the
+ * linter's resolver reads it.
  */
 export class DocumentFiles {
   private readonly files = new Map<string, EditableFile>();
-  /** The text each file had on disk when first read, to detect a change by someone else before writing. */
+  /** The text each file had when first read, to detect a change by someone else before writing. */
   readonly original = new Map<string, string>();
   private referenceCache: LocalReference[] | undefined;
 
-  constructor(readonly mainPath: string) {}
+  constructor(
+    readonly mainPath: string,
+    private readonly source: DocumentSource,
+    /** How the main file is named in messages. */
+    private readonly displayName = mainPath,
+  ) {}
 
-  /** Reads the main file and every file its `$ref`s reach. A file that cannot be read or parsed is left out. */
+  /**
+   * Reads the main file and every file its references reach. The main file's refusal is the one `lint` gives (exit 2).
+   * So is a referenced file the source refuses (outside the project, too large, binary, not UTF-8), named at the
+   * reference: a fix that cannot read every file of the document cannot keep its references whole, so it changes
+   * nothing. A missing file (lint reports an `invalid-ref`) or one that does not parse is left out: nothing in it can
+   * be edited.
+   */
   load(): void {
-    const pending = [this.mainPath];
+    const main = this.readMain();
+    if (!main) return;
+    const pending: LocalReference[] = this.referencesIn(main);
     while (pending.length > 0) {
-      const path = pending.pop() as string;
-      if (this.files.has(path)) continue;
-      const file = this.read(path);
-      if (!file) continue;
-      for (const reference of this.referencesIn(file)) if (!this.files.has(reference.targetFile)) pending.push(reference.targetFile);
+      const reference = pending.pop() as LocalReference;
+      if (this.files.has(reference.targetFile)) continue;
+      const file = this.readReferenced(reference);
+      if (file) pending.push(...this.referencesIn(file));
     }
   }
 
@@ -60,6 +76,7 @@ export class DocumentFiles {
   /** Replaces a file with its edited version (already parsed, by whoever checked that the edit parses). */
   update(file: EditableFile): void {
     this.files.set(file.path, file);
+    this.source.setOverlay(file.path, file.text);
     this.referenceCache = undefined;
   }
 
@@ -97,18 +114,66 @@ export class DocumentFiles {
     return found;
   }
 
+  /** The main file, or undefined when it does not parse (the caller lets the linter's parser say why). */
+  private readMain(): EditableFile | undefined {
+    return this.parseAndRemember(this.mainPath, this.source.readDocumentSync(this.mainPath, this.displayName));
+  }
+
+  private readReferenced(reference: LocalReference): EditableFile | undefined {
+    let text: string;
+    try {
+      text = this.source.readReferenced(reference.targetFile);
+    } catch (error) {
+      if (isMissingFile(error)) return undefined;
+      const holder = this.files.get(reference.file);
+      const at = holder ? lineAndColumn(holder.text, holder.offsetOf(reference.path) ?? 0) : undefined;
+      const name = reference.file === this.mainPath ? this.displayName : reference.file;
+      throw new ToolError(describeRefusal(error), name, at?.line, at?.column, { cause: error });
+    }
+    return this.parseAndRemember(reference.targetFile, text);
+  }
+
+  /** A file a lookup needs that load() did not reach: read under the same rules, undefined when refused. */
   private read(path: string): EditableFile | undefined {
     try {
-      const text = readFileSync(path, 'utf8');
-      const file = parseFile(path, text);
-      this.original.set(path, text);
-      this.files.set(path, file);
-      this.referenceCache = undefined;
-      return file;
+      return this.parseAndRemember(path, this.source.readReferenced(path));
     } catch {
       return undefined;
     }
   }
+
+  private parseAndRemember(path: string, text: string): EditableFile | undefined {
+    let file: EditableFile;
+    try {
+      file = parseFile(path, text);
+    } catch {
+      return undefined;
+    }
+    this.remember(file);
+    return file;
+  }
+
+  private remember(file: EditableFile): void {
+    this.original.set(file.path, file.text);
+    this.files.set(file.path, file);
+    this.referenceCache = undefined;
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof ToolError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/** The refusal as lint words it in its `invalid-ref` finding. */
+function describeRefusal(error: unknown): string {
+  return error instanceof ToolError ? error.toOneLine() : error instanceof Error ? error.message : String(error);
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 export function parseFile(path: string, text: string): EditableFile {

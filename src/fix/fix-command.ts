@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
-import { relative } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { createTwoFilesPatch } from 'diff';
+import { displayPath } from '../display-path';
 import { ToolError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { DocumentSource } from '../fs/document-source';
 import type { LinterOptions } from '../lint/linter';
+import { lineAndColumn } from './document-files';
 import { fixDocument, type FileChange, type FixResult } from './fix-document';
 
 export interface FixerOptions {
@@ -19,7 +21,7 @@ export interface FixerOptions {
 
 export interface Fixer {
   /** Fixes one document (and the files its `$ref`s reach); returns what the linter reports afterwards. */
-  fix(file: string): Promise<ISpectralDiagnostic[]>;
+  fix(file: string, displayName?: string): Promise<ISpectralDiagnostic[]>;
   /** One line: how many problems were fixed (or would be, in a dry run) and how many fixable ones were left. */
   summary(): string;
 }
@@ -30,15 +32,18 @@ export function createFixer(options: FixerOptions): Fixer {
   const report = options.report ?? ((text: string) => void process.stderr.write(text));
   let fixedCount = 0;
   let refusedCount = 0;
+  // One door for every read and write: the files a fix may read are the files it may write.
+  const source = options.linterOptions?.source ?? new DocumentSource({ maxFileSize: options.linterOptions?.maxFileSize });
+  const linterOptions = { ...options.linterOptions, source };
   return {
-    async fix(file) {
-      const result = await fixDocument(file, options.linterOptions);
+    async fix(file, displayName) {
+      const result = await fixDocument(file, linterOptions, displayName);
       fixedCount += result.fixed.length;
       refusedCount += result.refused.length;
       if (options.dryRun) {
         for (const change of result.changes) out(unifiedDiff(change));
       } else {
-        await writeChanges(result.changes);
+        await writeChanges(result.changes, (path) => source.isInsideProject(path));
       }
       const lines = reportLines(result, options.dryRun);
       if (lines.length > 0) report(lines.join('\n') + '\n');
@@ -52,10 +57,7 @@ export function createFixer(options: FixerOptions): Fixer {
   };
 }
 
-function display(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith('..') || shown === '' ? path : shown;
-}
+const display = (path: string): string => displayPath(path);
 
 /** A git-style unified diff of one file (`--- a/file`, `+++ b/file`). */
 export function unifiedDiff(change: FileChange): string {
@@ -73,32 +75,36 @@ function reportLines(result: FixResult, dryRun: boolean): string[] {
   for (const refusal of result.refused) {
     const file = result.files.get(refusal.finding.file);
     const offset = file?.offsetOf(refusal.finding.path);
-    const where = file && offset !== undefined ? `:${lineAndColumn(file.text, offset)}` : '';
+    const at = file && offset !== undefined ? lineAndColumn(file.text, offset) : undefined;
+    const where = at ? `:${at.line}:${at.column}` : '';
     lines.push(`${display(refusal.finding.file)}${where} not fixed ${refusal.finding.ruleId}: ${refusal.reason}`);
   }
   return lines;
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  return `${before.split('\n').length}:${offset - (before.lastIndexOf('\n') + 1) + 1}`;
-}
-
 /**
  * Writes every changed file atomically, after checking that none changed on disk since it was read: a check of all
- * files first, so a multi-file fix is not half written because its last file was edited meanwhile.
+ * files first, so a multi-file fix is not half written because its last file was edited meanwhile. The check compares
+ * bytes, and a UTF-8 byte order mark the file had is kept: only the bytes a fix meant to change are written changed.
+ * A file outside the project (never read by a fix: a guard) is refused.
  */
-export async function writeChanges(changes: FileChange[]): Promise<void> {
-  const checked: Array<{ change: FileChange; since: { mtimeMs: number; size: number } }> = [];
+export async function writeChanges(changes: FileChange[], isInsideProject: (path: string) => boolean = () => true): Promise<void> {
+  const checked: Array<{ path: string; bytes: Buffer; since: { mtimeMs: number; size: number } }> = [];
   for (const change of changes) {
+    if (!isInsideProject(change.path)) throw new ToolError('is outside the project; --fix writes no file there', display(change.path));
     const stats = await stat(change.path);
-    const current = await readFile(change.path, 'utf8');
-    if (current !== change.before) throw new ToolError('changed on disk since it was read; not overwritten (run again)', display(change.path));
-    checked.push({ change, since: { mtimeMs: stats.mtimeMs, size: stats.size } });
+    const current = await readFile(change.path);
+    const bom = current.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
+    if (!current.equals(Buffer.concat([bom, Buffer.from(change.before, 'utf8')]))) {
+      throw new ToolError('changed on disk since it was read; not overwritten (run again)', display(change.path));
+    }
+    checked.push({ path: change.path, bytes: Buffer.concat([bom, Buffer.from(change.after, 'utf8')]), since: { mtimeMs: stats.mtimeMs, size: stats.size } });
   }
-  for (const { change, since } of checked) {
-    await writeFileAtomic(change.path, change.after, { expectUnchangedSince: since }).catch((error: unknown) => {
-      throw error instanceof ToolError ? new ToolError(error.message, display(change.path), undefined, undefined, { cause: error }) : error;
+  for (const { path, bytes, since } of checked) {
+    await writeFileAtomic(path, bytes, { expectUnchangedSince: since }).catch((error: unknown) => {
+      throw error instanceof ToolError ? new ToolError(error.message, display(path), undefined, undefined, { cause: error }) : error;
     });
   }
 }
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

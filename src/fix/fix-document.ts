@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import type { WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
 import { createLinter, type LinterOptions } from '../lint/linter';
-import { loadDocument, parseDocument } from '../lint/load-document';
+import { parseDocument } from '../lint/load-document';
+import { DocumentSource } from '../fs/document-source';
 import { ToolError } from '../errors';
-import { DocumentFiles, parseFile, valueAt } from './document-files';
+import { DocumentFiles, lineAndColumn, parseFile, valueAt } from './document-files';
 import type { JsonPath } from '../openapi/json';
 import { applyEdits, overlaps, type EditableFile, type Edit } from './editable-file';
 import { FIXABLE_RULES } from './fixable';
@@ -44,21 +45,24 @@ const MAX_ROUNDS = 8;
 
 /**
  * Lints `file`, fixes what the fixable rules reported, and lints again, all in memory: the files of the document are
- * read once, edited as text, and handed to the linter's resolver in place of the disk. Nothing is written here.
+ * read once through the document source (the checks and project boundary `lint` applies), edited as text, and put in
+ * the source's overlay, where the linter's resolver reads them in place of the disk. Nothing is written here.
  */
-export async function fixDocument(file: string, linterOptions: LinterOptions = {}): Promise<FixResult> {
+export async function fixDocument(file: string, linterOptions: LinterOptions = {}, displayName = file): Promise<FixResult> {
   const mainPath = resolve(file);
-  const files = new DocumentFiles(mainPath);
+  const source = linterOptions.source ?? new DocumentSource({ maxFileSize: linterOptions.maxFileSize });
+  source.beginDocument(mainPath);
+  const files = new DocumentFiles(mainPath, source, displayName);
   files.load();
   if (files.text(mainPath) === undefined) {
-    // Not readable or not parseable: the loader gives the usual one-line error (exit 2).
-    await loadDocument(file);
-    throw new ToolError('cannot parse the file for fixing', file);
+    // Read but not parseable: the linter's parser gives the usual one-line error (exit 2).
+    parseDocument(source.readDocumentSync(mainPath, displayName), mainPath, displayName);
+    throw new ToolError('cannot parse the file for fixing', displayName);
   }
-  // A linter per round: the resolver caches the files it read, and each round must see the edited text.
-  const newLinter = () => createLinter({ ...linterOptions, readFile: (path) => files.text(resolve(path)) });
+  // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.
+  const newLinter = () => createLinter({ ...linterOptions, source });
   const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
-  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, mainPath, file));
+  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, mainPath, displayName));
 
   const fixed: AppliedFix[] = [];
   let refused: Refusal[] = [];
@@ -148,10 +152,4 @@ function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): A
   }
   for (const file of newFiles.values()) files.update(file);
   return applied;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }

@@ -4,7 +4,8 @@ import { isRulesetInstance } from '../config/load-config';
 import { compileRules, prepareResults, runRules, Unsupported, type EngineRule } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
-import { createRefResolver, type RefResolver } from './ref-resolver';
+import { DocumentSource } from '../fs/document-source';
+import { createSpectralResolver } from './ref-resolver';
 
 export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
@@ -12,13 +13,13 @@ export interface LinterOptions {
   /** A ruleset to run instead of the bundled one (a user's config layered on it). */
   ruleset?: RulesetDefinition | Ruleset;
   /**
-   * Text of a file to use instead of what is on disk (`undefined`: read the disk). `--fix` lints its edits before it
-   * writes them, so a multi-file document's `$ref`s must see the edited text.
+   * Where documents and `$ref`-ed files are read (checked, inside the project, `--fix`'s edits first). Default: a
+   * source of its own with maxFileSize.
    */
-  readFile?: (absolutePath: string) => string | undefined;
+  source?: DocumentSource;
   /** `spectral`: always run Spectral itself; `fast`: never (throw instead); `auto` (default): fast when it can. */
   engine?: 'auto' | 'spectral' | 'fast';
-  /** Largest file a `$ref` may read (bytes; default: the same limit as linted documents). */
+  /** Largest file a `$ref` may read, when no source is given (bytes; default: the same limit as linted documents). */
   maxFileSize?: number;
 }
 
@@ -48,10 +49,11 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       ? "the config needs Spectral's own loader (overrides, aliases, other rulesets or custom rules)"
       : compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
   }
-  // Both engines read $ref-ed files through it: only inside the project, remote ones only when allowed.
-  const refs = createRefResolver(options);
+  // Both engines read $ref-ed files through it: checked, only inside the project (remote ones only when allowed).
+  const source = options.source ?? new DocumentSource({ maxFileSize: options.maxFileSize });
+  const readReferenced = (file: string) => source.readReferenced(file);
   let spectral: Spectral | undefined;
-  const getSpectral = () => (spectral ??= createSpectral(options, refs));
+  const getSpectral = () => (spectral ??= createSpectral(options, source));
 
   const lintOne = async (document: LoadedDocument): Promise<ISpectralDiagnostic[]> => {
     let reason = typeof fastRules === 'string' ? fastRules : undefined;
@@ -59,7 +61,7 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
       const main = document.fast;
       if (main) {
         try {
-          const results = runRules(fastRules, main, refs.readFileSync);
+          const results = runRules(fastRules, main, readReferenced);
           trace?.(document, { engine: 'fast' });
           return results;
         } catch (error) {
@@ -81,7 +83,7 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
 
   return {
     lint: async (document) => {
-      refs.beginDocument(document.source);
+      source.beginDocument(document.source);
       try {
         return await lintOne(document);
       } catch (error) {
@@ -104,10 +106,10 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
   };
 }
 
-function createSpectral(options: LinterOptions, refs: RefResolver): Spectral {
+function createSpectral(options: LinterOptions, source: DocumentSource): Spectral {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
-  const spectral = new core.Spectral({ resolver: refs.resolver() });
+  const spectral = new core.Spectral({ resolver: createSpectralResolver(source, options) });
   spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
   return spectral;
 }

@@ -3,7 +3,7 @@ import { LintDocument } from '../engine/document';
 import { NotOpenApiError, ToolError } from '../errors';
 import { checkDocumentLimits, isStackOverflow, stackOverflowError } from './document-limits';
 import { checkOpenApiShape, locate } from './openapi-shape';
-import { readDocumentText, type ReadOptions } from './read-text';
+import { readDocumentText, type ReadOptions } from '../fs/read-text';
 
 /** A parsed document: fast path when possible, Spectral's Document on demand (see src/engine/document.ts). */
 export type LoadedDocument = LintDocument;

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ToolError } from '../errors';
 
@@ -30,12 +31,39 @@ export async function readDocumentText(file: string, displayName = file, options
       await handle.close();
     }
   } catch (error) {
-    if (error instanceof ToolError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw fail('file not found', error);
-    if (code === 'EISDIR') throw fail('is a directory, not a file (give the documents in it, or a glob)', error);
-    if (code === 'EACCES' || code === 'EPERM') throw fail(`cannot read file: permission denied (${code})`, error);
-    throw fail(`cannot read file (${code ?? describe(error)})`, error);
+    throw readError(error, fail);
+  }
+  return decodeDocumentBytes(bytes, displayName);
+}
+
+/** A failed open/stat/read as the one-line ToolError the user sees. */
+function readError(error: unknown, fail: (message: string, error?: unknown) => ToolError): ToolError {
+  if (error instanceof ToolError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return fail('file not found', error);
+  if (code === 'EISDIR') return fail('is a directory, not a file (give the documents in it, or a glob)', error);
+  if (code === 'EACCES' || code === 'EPERM') return fail(`cannot read file: permission denied (${code})`, error);
+  return fail(`cannot read file (${code ?? describe(error)})`, error);
+}
+
+/** readDocumentText, synchronously: for `$ref`-ed files the fast engine and `--fix` read while they work. */
+export function readDocumentTextSync(file: string, displayName = file, options: ReadOptions = {}): string {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const fail = (message: string, error?: unknown) => new ToolError(message, displayName, undefined, undefined, { cause: error });
+  let bytes: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const stats = fstatSync(fd);
+      if (stats.isDirectory()) throw fail('is a directory, not a file (give the documents in it, or a glob)');
+      if (stats.size > maxFileSize) throw fail(tooLarge(stats.size, maxFileSize));
+      bytes = readAtMostSync(fd, maxFileSize, stats.size);
+      if (bytes.length > maxFileSize) throw fail(tooLarge(bytes.length, maxFileSize, true));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw readError(error, fail);
   }
   return decodeDocumentBytes(bytes, displayName);
 }
@@ -99,6 +127,21 @@ async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: 
   for (;;) {
     const buffer = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) break;
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
+function readAtMostSync(fd: number, limit: number, sizeHint: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunkSize = Math.min(Math.max(sizeHint + 1, 64 * 1024), limit + 1);
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
     if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;

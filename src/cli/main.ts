@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../errors';
+import { dropWritesToClosedPipes } from './closed-pipe';
 import { explainCommand } from './explain-command';
 import { initCommand } from './init-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
@@ -49,6 +50,7 @@ export function applyColourPreference(env: NodeJS.ProcessEnv = process.env): voi
 /** Runs the CLI; the process exits 2 with one line on stderr for any failure of the tool itself. */
 export async function main(argv: string[]): Promise<void> {
   exitOnSignals();
+  dropWritesToClosedPipes();
   const verbose = argv.includes('--verbose');
   applyColourPreference();
   try {

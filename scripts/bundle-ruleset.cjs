@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Writes dist/spectral-webhooks.mjs (and dist/standard-webhooks.mjs, once the profile is built): each ruleset in one ES
- * module, for `extends:` by URL (a pinned CDN copy of the npm package) where Spectral cannot follow the CommonJS
- * build's extension-less relative requires.
- * It uses Spectral's own bundler (a dependency already), so the output is what Spectral itself can load; the
- * `@stoplight/spectral-*` packages stay imports, which Spectral supplies to every ruleset it loads.
+ * Writes dist/spectral-webhooks.mjs and dist/standard-webhooks.mjs, the package's entry points (package.json
+ * "exports"): each ruleset in one ES module whose only imports are `@stoplight/spectral-*` packages, which every
+ * Spectral ruleset loader supplies. One self-contained ES module is what all of them can read:
+ * - a `.spectral.yaml` that extends `spectral-webhooks` is migrated to `import ... from "<the file require.resolve
+ *   finds>"` and that file is bundled by rollup: without the CommonJS plugin (`bundleAndLoadRuleset`, Spectral's
+ *   documented loader) only an ES module has a default export; with it but with the runtime preset (the VS Code
+ *   extension), a relative import without its extension, as tsc's CommonJS output has, is not found;
+ * - `extends:` by URL (a pinned CDN copy), where Spectral cannot follow relative requires at all;
+ * - Node: `import` of course, and `require()` on Node >= 20.19 (require(esm): `require('spectral-webhooks').default`).
+ * It uses Spectral's own bundler (a dependency already), so the output is what Spectral itself can load. Beside each,
+ * its type declarations (.d.mts for the ES module, .d.ts for `moduleResolution: node`), re-using tsc's.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -32,6 +38,8 @@ async function bundle(entry, output) {
   const unexpected = external.filter((id) => !id.startsWith('@stoplight/spectral-'));
   if (unexpected.length > 0) throw new Error(`${output} imports ${unexpected.join(', ')}, which Spectral does not provide`);
   fs.writeFileSync(path.join(root, 'dist', output), code);
+  const declaration = `declare const ruleset: typeof import('./${entry}');\nexport default ruleset;\n`;
+  for (const extension of ['.d.mts', '.d.ts']) fs.writeFileSync(path.join(root, 'dist', output.replace(/\.mjs$/, extension)), declaration);
 }
 
 async function main() {

@@ -6,9 +6,8 @@ import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { displayPath } from '../display-path';
 import { findGitRoot } from '../fs/project';
-import { PACKAGE_ROOT } from '../package-root';
 import { suggest } from '../cli/suggest';
-import { readSimpleConfig } from './simple-config';
+import { ENTRY_FILES, readSimpleConfig } from './simple-config';
 
 /** The names a user's Spectral ruleset may have, in the order they are looked for. */
 export const CONFIG_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs'] as const;
@@ -162,8 +161,10 @@ async function bundleAndLoad(source: string, displayName: string, ours: RulesetD
 function ownPackage(configDir: string): RollupPlugin {
   return {
     name: 'spectral-webhooks/own-package',
-    resolveId(id) {
-      const own = ownModule(id, configDir);
+    resolveId(id, importer) {
+      // A JS ruleset may import the installed file by its path (`./node_modules/spectral-webhooks/dist/...`), as
+      // the VS Code extension needs: that is this package too.
+      const own = ownModule(id.startsWith('.') ? path.resolve(importer === undefined ? configDir : path.dirname(importer), id) : id, configDir);
       return own === undefined ? null : { id: own, external: true };
     },
   };
@@ -179,31 +180,28 @@ function ownModule(id: string, configDir: string): string | undefined {
   const fromConfig = path.relative(configDir, id).split(path.sep).join('/');
   if ((fromConfig === PACKAGE_NAME || fromConfig.startsWith(`${PACKAGE_NAME}/`)) && !fs.existsSync(id)) return fromConfig;
   const installed = /\/node_modules\/spectral-webhooks\/(.+)$/.exec(id.split(path.sep).join('/'));
-  return installed?.[1] ? exportFor(`./${installed[1]}`) : undefined;
+  return installed?.[1] ? entryForFile(installed[1]) : undefined;
 }
 
-/** The `exports` entry of our package.json whose file is `file` (`./dist/rules/index.js` → `spectral-webhooks`). */
-function exportFor(file: string): string | undefined {
-  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
-  for (const [key, target] of Object.entries(manifest.exports ?? {})) {
-    const files = typeof target === 'string' ? [target] : Object.values(target as Record<string, string>);
-    if (files.includes(file)) return key === '.' ? PACKAGE_NAME : `${PACKAGE_NAME}${key.slice(1)}`;
-  }
-  return undefined;
+/** The entry point whose file (one of its builds) is `file`, relative to the package: `dist/spectral-webhooks.mjs` → `spectral-webhooks`. */
+function entryForFile(file: string): string | undefined {
+  const entry = Object.entries(ENTRY_FILES).find(([, files]) => files.includes(file))?.[0];
+  return entry === undefined ? undefined : entry === 'main' ? PACKAGE_NAME : `${PACKAGE_NAME}/${entry}`;
 }
 
-/** The module an entry point of this package stands for; the main one is the very object the CLI runs. */
+/**
+ * The module an entry point of this package stands for, shaped as Node's `require()` gives the published one (an ES
+ * module: `{ default: ruleset }`); the main ruleset is the very object the CLI runs, the profile extends it.
+ */
 function requireOwn(specifier: string, ours: RulesetDefinition): unknown {
-  if (specifier === PACKAGE_NAME) return ours;
-  // Self-reference through package.json "exports": the same entry points users get from `require('spectral-webhooks/...')`.
-  let file: string;
-  try {
-    file = require.resolve(specifier);
-  } catch {
-    throw new ToolError(`"${specifier}" is not an entry point of ${PACKAGE_NAME} (use "${PACKAGE_NAME}")`);
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file);
+  const entries: Record<string, () => unknown> = {
+    [PACKAGE_NAME]: () => ours,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    [`${PACKAGE_NAME}/standard-webhooks`]: () => require('../../rules/profiles/standard-webhooks'),
+  };
+  const entry = entries[specifier];
+  if (entry === undefined) throw new ToolError(`"${specifier}" is not an entry point of ${PACKAGE_NAME} (use "${PACKAGE_NAME}")`);
+  return { __esModule: true, default: entry() };
 }
 
 /** Runs the bundled CommonJS, as spectral-cli does, with our own package mapped onto this copy. */

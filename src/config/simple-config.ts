@@ -95,19 +95,18 @@ function ownEntry(specifier: string, configDir: string): string | undefined {
   if (target === undefined) return undefined;
   // A copy installed in the project's node_modules stands for this one, as in load-config.ts (never two versions).
   const installed = /\/node_modules\/spectral-webhooks\/(.+)$/.exec(target.split(path.sep).join('/'))?.[1];
-  for (const [entry, files] of Object.entries(entryFiles())) {
+  for (const [entry, files] of Object.entries(ENTRY_FILES)) {
     if (installed !== undefined && files.includes(installed)) return entry;
     if (files.some((candidate) => realPath(path.join(PACKAGE_ROOT, candidate)) === target)) return entry;
   }
   return undefined;
 }
 
-function entryFiles(): Record<string, string[]> {
-  return {
-    main: ['dist/rules/index.js', 'esm/index.mjs', 'dist/spectral-webhooks.mjs'],
-    'standard-webhooks': ['dist/rules/profiles/standard-webhooks.js', 'esm/standard-webhooks.mjs', 'dist/standard-webhooks.mjs'],
-  };
-}
+/** The files of each of this package's rulesets: the ES module users load (package.json "exports") and tsc's CommonJS. */
+export const ENTRY_FILES: Record<string, string[]> = {
+  main: ['dist/spectral-webhooks.mjs', 'dist/rules/index.js'],
+  'standard-webhooks': ['dist/standard-webhooks.mjs', 'dist/rules/profiles/standard-webhooks.js'],
+};
 
 function realPath(file: string): string | undefined {
   try {

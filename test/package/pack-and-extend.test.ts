@@ -1,12 +1,13 @@
 /**
  * The package as a user gets it: `npm pack`, installed with the real `@stoplight/spectral-cli` into a project of its
- * own, extended from `.spectral.yaml`, loaded through its ESM entry, and configured the ways README and the docs
- * pages tell users to. One shared setup (one pack, one install) keeps this the suite's only slow test file.
+ * own, extended from `.spectral.yaml`, loaded through its ESM entry and by the loaders editors use (the VS Code
+ * extension's, Spectral's `bundleAndLoadRuleset`), type-checked, and configured the ways README and the docs pages
+ * tell users to. One shared setup (one pack, one install) keeps this the suite's only slow test file.
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +15,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repoRoot = join(__dirname, '..', '..');
+/** What README's editor section tells users to write: `spectral:oas` and ours, as YAML, JSON and a JS ruleset. */
+const EDITOR_CONFIGS: Record<string, string> = {
+  'editor.spectral.yaml': 'extends: [spectral:oas, spectral-webhooks]\n',
+  'editor.spectral.json': '{ "extends": ["spectral:oas", "spectral-webhooks"] }\n',
+  // The VS Code extension fetches bare package imports of a JS ruleset from esm.sh: the installed file, by its path.
+  'editor.spectral.js': `import { oas } from '@stoplight/spectral-rulesets';
+import webhooks from './node_modules/spectral-webhooks/dist/spectral-webhooks.mjs';
+
+export default { extends: [oas, webhooks] };
+`,
+  'editor-profile.spectral.yaml': 'extends: ["spectral-webhooks/standard-webhooks"]\n',
+};
+
+/** A TypeScript user of the package's types (ESM, nodenext): the rulesets are typed, not `any`. */
+const TYPES_CHECK = `import webhooks from 'spectral-webhooks';
+import profile from 'spectral-webhooks/standard-webhooks';
+
+export const ids: string[] = Object.keys(webhooks.rules);
+export const extended: unknown[] = profile.extends;
+// @ts-expect-error: not a rule of the ruleset
+export const missing = webhooks.rules['no-such-rule'];
+`;
 const fixture = (relative: string) => join(repoRoot, 'fixtures', relative);
 const FIXTURES = [
   'consumer/compliant.yaml',
@@ -159,7 +182,8 @@ paths:
 describe('the packed package, extended from a separate project', () => {
   let project: string;
   let server: Server | undefined;
-  const outputs: Record<'ours' | 'extended' | 'dogfood' | 'esm' | 'team' | 'options' | 'url', string> = {} as never;
+  const outputs: Record<'ours' | 'extended' | 'dogfood' | 'esm' | 'team' | 'options' | 'url' | 'editor' | 'types', string> = {} as never;
+  const oursByConfig: Record<string, string> = {};
   const profileBuilt = existsSync(join(repoRoot, 'dist', 'rules', 'profiles', 'standard-webhooks.js'));
 
   beforeAll(async () => {
@@ -180,6 +204,9 @@ describe('the packed package, extended from a separate project', () => {
     writeFileSync(join(project, 'team-api.yaml'), TEAM_DOCUMENT);
     writeFileSync(join(project, 'options.spectral.mjs'), OPTIONS_RULESET);
     writeFileSync(join(project, 'payments.yaml'), OPTIONS_DOCUMENT);
+    for (const [name, text] of Object.entries(EDITOR_CONFIGS)) writeFileSync(join(project, name), text);
+    copyFileSync(join(__dirname, 'editor-loader.cjs'), join(project, 'editor-loader.cjs'));
+    writeFileSync(join(project, 'types-check.mts'), TYPES_CHECK);
 
     // The pinned-URL alternative: the installed package's files over loopback HTTP, as a CDN serves an npm package.
     const packageDir = join(project, 'node_modules', 'spectral-webhooks');
@@ -194,7 +221,10 @@ describe('the packed package, extended from a separate project', () => {
 
     const spectral = join(project, 'node_modules', '.bin', 'spectral');
     const esmEnv = { ...process.env, ...(profileBuilt ? { WITH_PROFILE: '1' } : {}) };
-    [outputs.ours, outputs.extended, outputs.dogfood, outputs.esm, outputs.team, outputs.options, outputs.url] = await Promise.all([
+    const installedCli = join(project, 'node_modules', '.bin', 'spectral-webhooks');
+    const editorConfigs = Object.keys(EDITOR_CONFIGS);
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    [outputs.ours, outputs.extended, outputs.dogfood, outputs.esm, outputs.team, outputs.options, outputs.url, outputs.editor, outputs.types] = await Promise.all([
       runLinter(process.execPath, [join(repoRoot, 'bin', 'spectral-webhooks.js'), 'lint', '-f', 'json', ...FIXTURES], repoRoot),
       runLinter(spectral, ['lint', '-f', 'json', ...FIXTURES], project),
       // This repository's own .spectral.yaml, which extends the local build.
@@ -203,7 +233,13 @@ describe('the packed package, extended from a separate project', () => {
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'team.spectral.yaml', 'team-api.yaml'], project),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'options.spectral.mjs', 'payments.yaml'], project),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'url.spectral.yaml', ...FIXTURES], project),
+      run(process.execPath, ['editor-loader.cjs', ...editorConfigs, '--', ...FIXTURES], { cwd: project, maxBuffer: 64 * 1024 * 1024 }).then((result) => result.stdout),
+      run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'types-check.mts'], { cwd: project })
+        .then(() => 'ok')
+        .catch((error: { stdout?: string }) => error.stdout ?? String(error)),
     ]);
+    // The installed CLI with each editor config: what the editor must match.
+    for (const config of editorConfigs) oursByConfig[config] = await runLinter(installedCli, ['lint', '-f', 'json', '-r', config, ...FIXTURES], project);
   }, 240_000);
 
   afterAll(() => {
@@ -230,13 +266,37 @@ describe('the packed package, extended from a separate project', () => {
 
   it('the ESM entry (import "spectral-webhooks") gives the same findings through spectral-core', () => {
     const esm = JSON.parse(outputs.esm) as { entry: string; results: Finding[] };
-    expect(esm.entry).toMatch(/node_modules\/spectral-webhooks\/esm\/index\.mjs$/);
+    expect(esm.entry).toMatch(/node_modules\/spectral-webhooks\/dist\/spectral-webhooks\.mjs$/);
     expect(normalise(esm.results)).toEqual(normalise(JSON.parse(outputs.ours)));
   });
 
   it.skipIf(!profileBuilt)('the ESM entry of the Standard Webhooks profile loads its rules', () => {
     const esm = JSON.parse(outputs.esm) as { profile: string[] | null };
     expect(esm.profile?.length).toBeGreaterThan(0);
+  });
+
+  it.each(Object.keys(EDITOR_CONFIGS))(
+    'the VS Code extension and bundleAndLoadRuleset load %s, and lint exactly as our CLI does with it',
+    (config) => {
+      const editor = JSON.parse(outputs.editor) as Record<string, Record<string, Finding[] | { error: string }>>;
+      const ours = normalise(JSON.parse(oursByConfig[config]!) as Finding[]);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(Object.keys(editor)).toEqual(['vscode-extension', 'bundleAndLoadRuleset', 'bundleAndLoadRuleset+builtins']);
+      for (const loader of Object.keys(editor)) {
+        const results = editor[loader]![config]!;
+        expect(results, `${loader} could not load ${config}`).toBeInstanceOf(Array);
+        expect({ loader, findings: normalise(results as Finding[]) }).toEqual({ loader, findings: ours });
+      }
+      if (config === 'editor.spectral.yaml') {
+        // spectral:oas came along: its rules and ours are both in the comparison.
+        expect(ours.some((finding) => finding.code === 'operation-operationId')).toBe(true);
+        expect(ours.some((finding) => finding.code.startsWith('webhook-'))).toBe(true);
+      }
+    },
+  );
+
+  it('the types: `import webhooks from "spectral-webhooks"` and the profile type-check under nodenext', () => {
+    expect(outputs.types).toBe('ok');
   });
 
   it("README's overrides: severity changes, rules turned off, receivers exempted from a team's style rules", () => {

@@ -62,9 +62,9 @@ describe('the Standard Webhooks profile', () => {
     expect(run.status).toBe(1);
   });
 
-  it('exports the same ruleset to require and import', { timeout: 60_000 }, () => {
+  it('exports the same ruleset to require and import (an ES module: `require(...).default`)', { timeout: 60_000 }, () => {
     const script = `
-      const viaRequire = require('spectral-webhooks/standard-webhooks');
+      const viaRequire = require('spectral-webhooks/standard-webhooks').default;
       import('spectral-webhooks/standard-webhooks').then((esm) => {
         console.log(JSON.stringify([esm.default === viaRequire, Object.keys(viaRequire.rules), typeof viaRequire.extends[0][0].rules]));
       });`;

@@ -23,9 +23,14 @@ export interface BaselineOutcome<F> {
 const plural = (count: number, noun: string) => `${count} ${count === 1 ? noun : noun.replace(/y$/, 'ie') + 's'}`;
 
 /** The lint command's baseline step: without either option, results pass through untouched. */
-export async function applyBaselineOptions<F extends BaselineFinding>(results: F[], lintedFiles: readonly string[], options: BaselineCliOptions): Promise<BaselineOutcome<F>> {
+export async function applyBaselineOptions<F extends BaselineFinding>(
+  results: F[],
+  lintedFiles: readonly string[],
+  options: BaselineCliOptions,
+  cwd: string = process.cwd(),
+): Promise<BaselineOutcome<F>> {
   if (options.baseline === undefined && !options.updateBaseline) return { results, notes: [] };
-  const file = resolve(options.baseline ?? DEFAULT_BASELINE_FILE);
+  const file = resolve(cwd, options.baseline ?? DEFAULT_BASELINE_FILE);
   const scope: BaselineScope = { baseDir: dirname(file), files: lintedFiles };
   const shown = options.baseline ?? DEFAULT_BASELINE_FILE;
 

@@ -1,13 +1,24 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { ISpectralDiagnostic, Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import type { DiagnosticSeverity } from '@stoplight/types';
 import { describeError, ToolError } from '../errors';
-import { isRulesetInstance, loadUserConfig } from '../config/load-config';
+import type { RulesetInForce } from '../config/ruleset-in-force';
 import { displayPath } from '../display-path';
 import type { BaselineCliOptions } from '../baseline/run';
-import { expandInputs } from './inputs';
-import { assertReportsSpareInputs, assertReportTargets, FORMAT_NAMES, planOutputs, render, writeReport, type FormatName } from './output';
+import { expandInputs, type LintInputs } from './inputs';
+import {
+  assertReportsSpareInputs,
+  assertReportTargets,
+  FORMAT_NAMES,
+  planOutputs,
+  render,
+  TERMINAL_TEXT_FORMATS,
+  writeReport,
+  type FormatName,
+  type OutputTarget,
+} from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 import { parseFileSize } from '../fs/read-text';
 
@@ -154,9 +165,35 @@ export function rewriteOutputPerFormat(argv: string[]): string[] {
 
 /** Runs `lint` and returns the exit status; tool failures are thrown as ToolError (exit 2, one line). */
 export async function runLint(patterns: string[], options: LintOptions, cwd = process.cwd()): Promise<number> {
-  const log = (line: string): void => {
+  const log = verboseLog(options);
+  const plan = checkOptions(patterns, options, cwd);
+  const inputs = await collectInputs(patterns, options, plan, cwd, log);
+  // Spectral and the rules load only once arguments are known good: a usage error answers at once.
+  const { loadRulesetInForce } = await import('../config/ruleset-in-force');
+  const rules = await loadRulesetInForce(options, cwd, log);
+  const outcome = await lintInputs(inputs, rules, options, plan, cwd, log);
+  // Nothing linted: the lines above said why; no report (an empty one would read as "all clean").
+  if (outcome.failures > 0 && outcome.linted.length === 0) return EXIT_TOOL_ERROR;
+  const results = await applyBaseline(outcome, options, cwd);
+  return report(results, outcome, rules, options, plan, cwd, log);
+}
+
+/** What the options decide before any file is read: where reports go and which severity fails the run. */
+interface LintPlan {
+  targets: OutputTarget[];
+  failSeverity: number;
+}
+
+type Log = (line: string) => void;
+
+function verboseLog(options: LintOptions): Log {
+  return (line) => {
     if (options.verbose) process.stderr.write(`spectral-webhooks: ${line}\n`);
   };
+}
+
+/** Step 1: the options alone, checked before anything is read (a usage error answers at once, exit 2). */
+function checkOptions(patterns: string[], options: LintOptions, cwd: string): LintPlan {
   const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
   const targets = planOutputs(formats, options.output, options.outputFor);
   assertReportTargets(targets, cwd);
@@ -170,60 +207,63 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
   if (options.stdinFilepath !== undefined && !patterns.includes('-')) {
     throw new ToolError('--stdin-filepath names the document read from stdin: add - to the files (e.g. lint - --stdin-filepath api.yaml)');
   }
+  return { targets, failSeverity };
+}
 
+/** Step 2: the files the patterns name (globs, folders, `-`), with the checks that need them. */
+async function collectInputs(patterns: string[], options: LintOptions, plan: LintPlan, cwd: string, log: Log): Promise<LintInputs> {
   const inputs = await expandInputs(patterns, cwd);
-  assertReportsSpareInputs(targets, [...inputs.files, ...(options.baseline === undefined ? [] : [options.baseline])], cwd);
+  assertReportsSpareInputs(plan.targets, [...inputs.files, ...(options.baseline === undefined ? [] : [options.baseline])], cwd);
   for (const { file, why } of inputs.skipped) log(`skipped ${displayPath(file, cwd)}: ${why}`);
   if (inputs.unmatched.length > 0 && !options.allowEmptyInput) {
     const list = inputs.unmatched.map((pattern) => `"${pattern}"`).join(', ');
     throw new ToolError(`no OpenAPI document matches ${list} (check the pattern, or pass --allow-empty-input)`);
   }
+  return inputs;
+}
 
-  // Spectral and the rules load only once arguments are known good: a usage error answers at once.
+/** What linting (or fixing) the inputs gave. */
+interface LintOutcome {
+  results: ISpectralDiagnostic[];
+  /** Display names of the documents linted. */
+  linted: string[];
+  /** Paths of the files linted (stdin is not one): the baseline's scope. */
+  lintedFiles: string[];
+  /** Documents that could not be linted (each had its line on stderr). */
+  failures: number;
+  /** --fix's one-line summary. */
+  fixSummary?: string;
+}
+
+/**
+ * Step 4: each document in turn, linted, or fixed with --fix/--fix-dry-run. A file that cannot be linted gets its one
+ * line at once and the run goes on, so one run names every bad file and still reports the others (exit 2 then).
+ */
+async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: LintOptions, plan: LintPlan, cwd: string, log: Log): Promise<LintOutcome> {
   const { NotOpenApiError, parseDocument } = await import('../lint/load-document');
   const { createLinter } = await import('../lint/linter');
-  const chosen = await chooseRuleset(options, cwd, log);
-  let { ruleset } = chosen;
-  const profile = options.profile === 'standard-webhooks' ? ((await import('../../rules/profiles/standard-webhooks')).default as RulesetDefinition) : undefined;
-  // --profile (src/cli, producer rules): the bundled ruleset plus the profile's rules; with a config, the profile's
-  // rules are turned on under the config's own `rules`, which keep the last word.
-  if (profile !== undefined && ruleset !== undefined) {
-    // A Ruleset Spectral's loader built cannot take more rules; a config read directly (a definition) can.
-    if (isRulesetInstance(ruleset)) {
-      throw new ToolError(`--profile cannot be combined with this config ruleset (extend spectral-webhooks/${options.profile} in the config instead, or pass --no-config)`);
-    }
-    const configRules = (ruleset as { rules?: Record<string, unknown> }).rules ?? {};
-    ruleset = { ...ruleset, rules: { ...(profile as { rules: Record<string, unknown> }).rules, ...configRules } } as RulesetDefinition;
-  }
-  const definition = profile ?? chosen.definition;
-  // No config: no ruleset given, so createLinter can use its fast engine for the bundled rules.
   // The one door every document, $ref-ed file and --fix edit goes through (checked reads, the project boundary).
   const { DocumentSource } = await import('../fs/document-source');
   const source = new DocumentSource({ cwd, maxFileSize: options.maxFileSize });
-  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, source, ruleset: ruleset ?? (options.profile !== undefined ? definition : undefined) };
+  const linterOptions = { allowRemoteRefs: options.allowRemoteRefs, source, ruleset: rules };
   const linter = createLinter(linterOptions, (_document, how) => log(`  engine: ${how.engine}${how.reason ? ` (${how.reason})` : ''}`));
   const fixer =
     options.fix || options.fixDryRun
-      ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions, out: diffOutput(targets) })
+      ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions, out: diffOutput(plan.targets) })
       : undefined;
-  const allResults: ISpectralDiagnostic[] = [];
-  const linted: string[] = [];
-  const lintedFiles: string[] = [];
-  // A file that cannot be linted gets its one line now and the run goes on, so one run names every bad file and
-  // still reports the others; the exit status is then 2.
-  let failures = 0;
+  const outcome: LintOutcome = { results: [], linted: [], lintedFiles: [], failures: 0 };
   const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean, file?: string): Promise<void> => {
     try {
       log(`linting ${name}`);
-      allResults.push(...(await run()));
-      linted.push(name);
-      if (file !== undefined) lintedFiles.push(file);
+      outcome.results.push(...(await run()));
+      outcome.linted.push(name);
+      if (file !== undefined) outcome.lintedFiles.push(file);
     } catch (error) {
       if (error instanceof NotOpenApiError && (options.ignoreUnknownFormat || skippable)) {
         log(`skipped ${name}: ${error.message}`);
         return;
       }
-      failures++;
+      outcome.failures++;
       process.stderr.write(`spectral-webhooks: ${describeError(error)}\n`);
       if (options.verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     }
@@ -234,7 +274,7 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
     await lintOne(async () => linter.lint(parseDocument(await source.readStdin(name), stdinSource, name)), name, false);
   }
   // Files are read a few ahead of the one being linted: with many small specs, waiting on each read in turn left the
-  // process idle for a quarter of the run. Linting stays one file at a time, in order.
+  // process idle for a quarter of the run. Linting stays one file at a time, in order. (--fix reads its own files.)
   const reads = new Map<number, Promise<{ text: string } | { error: unknown }>>();
   const readAhead = (index: number, current: number) => {
     const file = inputs.files[index];
@@ -263,29 +303,36 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
         };
     await lintOne(run, name, inputs.fromDirectory.has(file), file);
   }
-  const filesLinted = linted.length;
-  // Nothing linted: the lines above said why; no report (an empty one would read as "all clean").
-  if (failures > 0 && filesLinted === 0) return EXIT_TOOL_ERROR;
+  if (fixer) outcome.fixSummary = fixer.summary();
+  return outcome;
+}
 
-  // Baseline (src/baseline): only findings it does not hold are reported and decide the exit status. Its scope is the
-  // files that were linted: --update-baseline keeps the entries of a file that could not be.
+/**
+ * Step 5, the baseline (src/baseline): only findings it does not hold are reported and decide the exit status. Its
+ * scope is the files that were linted: --update-baseline keeps the entries of a file that could not be.
+ */
+async function applyBaseline(outcome: LintOutcome, options: LintOptions, cwd: string): Promise<ISpectralDiagnostic[]> {
   const { applyBaselineOptions } = await import('../baseline/run');
-  const { results, notes } = await applyBaselineOptions(allResults, lintedFiles, options);
+  const { results, notes } = await applyBaselineOptions(outcome.results, outcome.lintedFiles, options, cwd);
   for (const note of notes) process.stderr.write(`${note}\n`);
+  return results;
+}
 
+/** Step 6: the reports, in every format asked for, the closing lines on stderr, and the exit status. */
+async function report(results: ISpectralDiagnostic[], outcome: LintOutcome, rules: RulesetInForce, options: LintOptions, plan: LintPlan, cwd: string, log: Log): Promise<number> {
+  const { failSeverity } = plan;
   const warnings = results.filter((result) => result.severity === WARNING).length;
   const failed = results.some((result) => result.severity <= failSeverity);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const shown = options.displayOnlyFailures ? results.filter((result) => result.severity <= failSeverity) : results;
-
-  const rulesetForFormatters = rulesetInfo(ruleset ?? definition);
+  const filesLinted = outcome.linted.length;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require('../../../package.json') as { version: string };
-  for (const target of targets) {
+  for (const target of plan.targets) {
     const text = render(target.format, {
       results: shown,
-      ruleset: rulesetForFormatters,
-      failSeverity,
+      ruleset: rules.formatterRuleset(),
+      failSeverity: failSeverity as DiagnosticSeverity,
       version,
       cwd,
       toStdout: target.file === undefined,
@@ -299,67 +346,24 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
       log(`wrote ${target.format} report to ${target.file}`);
     }
   }
-  if (fixer) process.stderr.write(`${fixer.summary()}\n`);
+  if (outcome.fixSummary !== undefined) process.stderr.write(`${outcome.fixSummary}\n`);
   if (tooManyWarnings) {
     process.stderr.write(`spectral-webhooks: too many warnings (${warnings}; --max-warnings allows ${options.maxWarnings})\n`);
   }
-  if (failures > 0) {
+  if (outcome.failures > 0) {
+    const { failures } = outcome;
     process.stderr.write(`spectral-webhooks: ${failures} of ${failures + filesLinted} files could not be linted (see above); the report covers the other ${filesLinted}\n`);
     return EXIT_TOOL_ERROR;
   }
   return failed || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/** Formats meant for people: --fix-dry-run's diffs may share stdout with them. */
-const HUMAN_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text']);
-
 /**
- * Where --fix-dry-run's diffs go: stdout, unless stdout carries a machine-readable report (`-f json` with no `-o`),
- * which the diffs would make unparsable; then stderr.
+ * Where --fix-dry-run's diffs go: stdout, unless stdout carries a report that is not plain terminal text (`-f json`
+ * with no `-o`), which the diffs would make unparsable; then stderr.
  */
-function diffOutput(targets: ReturnType<typeof planOutputs>): ((text: string) => void) | undefined {
+function diffOutput(targets: OutputTarget[]): ((text: string) => void) | undefined {
   const onStdout = targets.find((target) => target.file === undefined);
-  if (onStdout === undefined || HUMAN_FORMATS.has(onStdout.format)) return undefined;
+  if (onStdout === undefined || TERMINAL_TEXT_FORMATS.has(onStdout.format)) return undefined;
   return (text) => void process.stderr.write(text);
-}
-
-/** The user's config layered over ours, or (no config: the cheap path) our own definition. */
-async function chooseRuleset(
-  options: LintOptions,
-  cwd: string,
-  log: (line: string) => void,
-): Promise<{ ruleset?: Ruleset | RulesetDefinition; definition: RulesetDefinition }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const definition = require('../../rules') as RulesetDefinition;
-  // A config that only extends spectral-webhooks (and sets severities) skips Spectral's loader: the fast engine runs it.
-  const config = await loadUserConfig(options, cwd);
-  if (config === undefined) {
-    log(options.config ? 'no .spectral.* ruleset found: using the webhook rules as they are' : '--no-config: using the webhook rules as they are');
-    return { definition };
-  }
-  log(`ruleset ${displayPath(config.file, cwd)} layered over the webhook rules`);
-  return { ruleset: config.ruleset, definition };
-}
-
-type RuleInfo = { description?: string; documentationUrl?: string };
-
-/**
- * What the formatters read from a ruleset (names, descriptions, docs links), without compiling ours again: the rules
- * of the definition and of those it extends, a ruleset-level documentationUrl giving `url#rule-id` as in Spectral.
- */
-function rulesetInfo(definition: RulesetDefinition | Ruleset): Ruleset {
-  if (isRulesetInstance(definition)) return definition;
-  const info: Record<string, { name: string } & RuleInfo> = {};
-  const collect = (current: RulesetDefinition): void => {
-    const raw = (current as { extends?: unknown }).extends;
-    for (const item of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) collect((Array.isArray(item) ? item[0] : item) as RulesetDefinition);
-    const { rules = {}, documentationUrl } = current as { rules?: Record<string, RuleInfo | string | boolean>; documentationUrl?: string };
-    for (const [name, rule] of Object.entries(rules)) {
-      if (typeof rule !== 'object') continue;
-      const docs = rule.documentationUrl ?? (documentationUrl === undefined ? undefined : `${documentationUrl}#${name}`);
-      info[name] = { name, description: rule.description, documentationUrl: docs };
-    }
-  };
-  collect(definition);
-  return { rules: info, definition } as unknown as Ruleset;
 }

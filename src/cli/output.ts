@@ -24,8 +24,11 @@ export const FORMAT_NAMES = [
 ] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** Formats people read in a terminal: they show paths relative to the working directory. */
-const HUMAN_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 'markdown', 'html']);
+/** Formats people read: they show paths relative to the working directory. */
+const RELATIVE_PATH_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 'markdown', 'html']);
+
+/** Plain terminal text, which --fix-dry-run's diffs may share stdout with (markup and data formats may not). */
+export const TERMINAL_TEXT_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['stylish', 'pretty', 'text']);
 
 /**
  * Formats that get no per-result documentationUrl, as spectral-cli does by default: JSON keeps its documented six
@@ -113,7 +116,7 @@ export function render(format: FormatName, context: RenderContext): string {
   const shown = results.map((result) => {
     const copy: ISpectralDiagnostic = { ...result };
     if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
-    if (HUMAN_FORMATS.has(format) && copy.source) copy.source = displayPath(copy.source, cwd);
+    if (RELATIVE_PATH_FORMATS.has(format) && copy.source) copy.source = displayPath(copy.source, cwd);
     return copy;
   });
   let text = formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });

@@ -18,9 +18,10 @@ Examples:
 `,
     )
     .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean }) => {
-      const { rulesInForce } = await import('./rules-in-force');
-      const inForce = await rulesInForce(options, process.cwd());
-      const rules = ruleCatalog().map((rule) => ({ ...rule, inForce: inForce.severities.get(rule.id) ?? 'off' }));
+      const { loadRulesetInForce } = await import('../config/ruleset-in-force');
+      const inForce = await loadRulesetInForce(options, process.cwd());
+      const severities = inForce.severities();
+      const rules = ruleCatalog().map((rule) => ({ ...rule, inForce: severities.get(rule.id) ?? 'off' }));
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
         return;

@@ -7,6 +7,7 @@ import { ToolError, describeError } from '../errors';
 import { displayPath } from '../display-path';
 import { findGitRoot } from '../fs/project';
 import { suggest } from '../cli/suggest';
+import { packageRuleset, PROFILES } from './package-ruleset';
 import { ENTRY_FILES, readSimpleConfig } from './simple-config';
 
 /** The names a user's Spectral ruleset may have, in the order they are looked for. */
@@ -61,15 +62,15 @@ type SourceContext = { source: string; getLocationForJsonPath(path: Array<string
  * file extends and says. Loaded the way `spectral lint` loads it (migrator for YAML/JSON, bundler with the node
  * preset), so a config that works there works here unchanged. Any problem is a ToolError (exit 2), one line.
  */
-export async function loadConfigRuleset(file: string): Promise<Ruleset> {
+export async function loadConfigRuleset(file: string, displayName = file): Promise<Ruleset> {
   const source = path.resolve(file);
-  if (!isFile(source)) throw new ToolError('ruleset file not found', file);
+  if (!isFile(source)) throw new ToolError('ruleset file not found', displayName);
   let definition: RulesetDefinition;
   let sourceContext: SourceContext;
   try {
-    ({ definition, sourceContext } = await bundleAndLoad(source, file, ownRuleset()));
+    ({ definition, sourceContext } = await bundleAndLoad(source, displayName, ownRuleset()));
   } catch (error) {
-    throw configError(error, file);
+    throw configError(error, displayName);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Ruleset } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
@@ -77,7 +78,7 @@ export async function loadConfigRuleset(file: string): Promise<Ruleset> {
   try {
     return new Ruleset(layerOver(ours, definition), { severity: 'recommended', source, sourceContext });
   } catch (error) {
-    throw configError(error, file, sourceContext);
+    throw configError(error, displayName, sourceContext);
   }
 }
 
@@ -86,11 +87,7 @@ export async function loadConfigRuleset(file: string): Promise<Ruleset> {
  * simple-config.ts), read without Spectral's loader so the fast engine can run it; undefined for any other config.
  */
 export function loadSimpleConfig(file: string): RulesetDefinition | undefined {
-  const profiles = {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    'standard-webhooks': () => require('../../rules/profiles/standard-webhooks') as RulesetDefinition,
-  };
-  return readSimpleConfig(path.resolve(file), ownRuleset(), profiles);
+  return readSimpleConfig(path.resolve(file), ownRuleset(), PROFILES);
 }
 
 /** The user's config a command runs with: a definition read directly (simple-config.ts) or Spectral's Ruleset. */
@@ -108,7 +105,7 @@ export async function loadUserConfig(options: { ruleset?: string; config: boolea
   if (file === undefined) return undefined;
   const simple = loadSimpleConfig(file);
   if (simple !== undefined) return { file, ruleset: simple };
-  return { file, ruleset: await loadConfigRuleset(options.ruleset ?? displayPath(file, cwd)) };
+  return { file, ruleset: await loadConfigRuleset(file, options.ruleset ?? displayPath(file, cwd)) };
 }
 
 /** Whether a ruleset is a Ruleset Spectral's loader built (it cannot take more rules), not a plain definition. */
@@ -117,8 +114,7 @@ export function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined
 }
 
 function ownRuleset(): RulesetDefinition {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../../rules') as RulesetDefinition;
+  return packageRuleset();
 }
 
 async function bundleAndLoad(source: string, displayName: string, ours: RulesetDefinition): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {

@@ -1,7 +1,6 @@
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
-import ruleset from '../../rules';
-import { isRulesetInstance } from '../config/load-config';
-import { compileRules, prepareResults, runRules, Unsupported, type EngineRule } from '../engine/engine';
+import { packageRuleset, RulesetInForce } from '../config/ruleset-in-force';
+import { prepareResults, runRules, Unsupported } from '../engine/engine';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
 import { DocumentSource } from '../fs/document-source';
@@ -10,8 +9,8 @@ import { createSpectralResolver } from './ref-resolver';
 export interface LinterOptions {
   /** Fetch `$ref`s over http(s); off by default so a lint run never touches the network. */
   allowRemoteRefs?: boolean;
-  /** A ruleset to run instead of the bundled one (a user's config layered on it). */
-  ruleset?: RulesetDefinition | Ruleset;
+  /** The rules to run (src/config/ruleset-in-force.ts), or a ruleset to run them from; default: the package's own. */
+  ruleset?: RulesetInForce | RulesetDefinition | Ruleset;
   /**
    * Where documents and `$ref`-ed files are read (checked, inside the project, `--fix`'s edits first). Default: a
    * source of its own with maxFileSize.
@@ -42,18 +41,13 @@ export interface LintTrace {
  */
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
-  let fastRules: EngineRule[] | string = 'the Spectral engine was asked for';
-  if (mode !== 'spectral') {
-    // A Ruleset instance comes from Spectral's loader: the config does more than extend our rules and set severities.
-    fastRules = isRulesetInstance(options.ruleset)
-      ? "the config needs Spectral's own loader (overrides, aliases, other rulesets or custom rules)"
-      : compileRules((options.ruleset ?? ruleset) as Parameters<typeof compileRules>[0]);
-  }
+  const rules = options.ruleset instanceof RulesetInForce ? options.ruleset : new RulesetInForce(options.ruleset ?? packageRuleset());
+  const fastRules = mode === 'spectral' ? 'the Spectral engine was asked for' : rules.compiled;
   // Both engines read $ref-ed files through it: checked, only inside the project (remote ones only when allowed).
   const source = options.source ?? new DocumentSource({ maxFileSize: options.maxFileSize });
   const readReferenced = (file: string) => source.readReferenced(file);
   let spectral: Spectral | undefined;
-  const getSpectral = () => (spectral ??= createSpectral(options, source));
+  const getSpectral = () => (spectral ??= createSpectral(rules, options, source));
 
   const lintOne = async (document: LoadedDocument): Promise<ISpectralDiagnostic[]> => {
     let reason = typeof fastRules === 'string' ? fastRules : undefined;
@@ -91,26 +85,15 @@ export function createLinter(options: LinterOptions = {}, trace?: (document: Loa
         throw error;
       }
     },
-    functionOptions: (ruleId) => {
-      if (typeof fastRules !== 'string') {
-        const compiled = fastRules.find((rule) => rule.name === ruleId);
-        if (compiled) return compiled.options ?? undefined;
-      }
-      if (options.ruleset === undefined) {
-        const rule = (ruleset.rules as Record<string, { then: { functionOptions?: unknown } | Array<{ functionOptions?: unknown }> }>)[ruleId];
-        if (!rule) return undefined;
-        return (Array.isArray(rule.then) ? rule.then[0] : rule.then)?.functionOptions;
-      }
-      return getSpectral().ruleset?.rules[ruleId]?.then[0]?.functionOptions;
-    },
+    functionOptions: (ruleId) => rules.functionOptions(ruleId),
   };
 }
 
-function createSpectral(options: LinterOptions, source: DocumentSource): Spectral {
+function createSpectral(rules: RulesetInForce, options: LinterOptions, source: DocumentSource): Spectral {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const core = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
   const spectral = new core.Spectral({ resolver: createSpectralResolver(source, options) });
-  spectral.setRuleset(options.ruleset ?? (ruleset as RulesetDefinition));
+  spectral.setRuleset(rules.spectralRuleset());
   return spectral;
 }
 

@@ -1,8 +1,6 @@
 import { kebabCaseConsumerPath } from '../functions/webhook-path-kebab-case';
-import { receiverHeuristic, type WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
+import { suggestedReceiverPath, type WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
 import { isObject, type JsonPath } from '../openapi/json';
-import { segmentsAfterWebhooks } from '../openapi/paths';
-import { matchReceiverPath } from '../openapi/receiver-paths';
 import { escapePointerSegment, valueAt, type DocumentFiles } from './document-files';
 import { FixRefusal, type Edit } from './editable-file';
 import { FIXABLE_RULES } from './fixable';
@@ -74,14 +72,11 @@ function planOne(finding: Finding, files: DocumentFiles, options: PlanOptions, r
     case 'webhook-path-kebab-case':
       return planRename(finding, files, renameTargets, (pathKey) => kebabCaseConsumerPath(pathKey));
     case 'webhook-path-prefix':
-      return planRename(finding, files, renameTargets, (pathKey, allPaths) => {
-        const suggested = matchReceiverPath(pathKey, allPaths, receiverHeuristic(options.prefixOptions))?.suggestedPath;
-        // `/api/hooks` would become `/api/_webhooks`, which names no producer (webhook-path-identifier): only a person
-        // knows which producer the receiver is for.
-        if (suggested !== undefined && !segmentsAfterWebhooks(suggested).some((segment) => segment !== '')) {
-          throw new FixRefusal(`"${pathKey}" names no producer to put after /_webhooks/; rename it by hand (e.g. ${suggested}/sendgrid)`);
-        }
-        return suggested;
+      return planRename(finding, files, renameTargets, (pathKey) => {
+        // The same suggestion the finding's message gave; a path that names no producer is left to a person.
+        const suggestion = suggestedReceiverPath(pathKey, options.prefixOptions);
+        if ('refusal' in suggestion) throw new FixRefusal(suggestion.refusal);
+        return suggestion.path;
       });
     case 'webhook-x-internal':
       return planXInternal(finding, files);

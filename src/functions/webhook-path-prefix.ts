@@ -1,49 +1,59 @@
-import { isObject, ownValue, type JsonObject } from '../openapi/json';
-import { HTTP_METHODS, pathItems } from '../openapi/operations';
-import { DEFAULT_RECEIVER_HEURISTIC, matchReceiverPath, type ReceiverHeuristicOptions } from '../openapi/receiver-paths';
+import { isObject, ownValue } from '../openapi/json';
+import { pathItems } from '../openapi/operations';
+import { isConsumerPath } from '../openapi/paths';
+import { DEFAULT_RECEIVER_CLASSIFIER, ReceiverClassifier, receiverReasons, type ReceiverClassifierOptions } from '../openapi/receiver-classifier';
+import { suggestConsumerPath } from '../openapi/receiver-suggestion';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
 export interface WebhookPathPrefixOptions {
-  /** Extra words that mark a segment as a webhook receiver (added to webhook, webhooks, hook, hooks). */
+  /** Extra words that name a webhook endpoint in a path segment (added to webhook, webhooks, hook, hooks). */
   receiverWords?: string[];
-  /** Extra words that mark a hook segment, or the segment after it, as subscription management. */
+  /** Extra words that mark a hook segment, or a segment after it, as subscription management. */
   managementWords?: string[];
+  /** Extra producer names: in a path, they say whose deliveries it takes, and `--fix` names the receiver after them. */
+  producers?: string[];
   /** Extra regular expressions; a path matching one is never reported. */
   exemptPaths?: string[];
 }
 
-/** The heuristic the rule runs with these options; `--fix` moves a path to the `suggestedPath` of the same match. */
-export function receiverHeuristic(options: WebhookPathPrefixOptions | null | undefined): ReceiverHeuristicOptions {
+/** The classifier the rule runs with these options: the defaults, extended. */
+export function receiverClassifierOptions(options: WebhookPathPrefixOptions | null | undefined): ReceiverClassifierOptions {
+  const defaults = DEFAULT_RECEIVER_CLASSIFIER;
   return {
-    receiverWords: [...DEFAULT_RECEIVER_HEURISTIC.receiverWords, ...(options?.receiverWords ?? [])],
-    managementWords: [...DEFAULT_RECEIVER_HEURISTIC.managementWords, ...(options?.managementWords ?? [])],
-    exemptPaths: [...DEFAULT_RECEIVER_HEURISTIC.exemptPaths, ...(options?.exemptPaths ?? [])],
+    receiverWords: [...defaults.receiverWords, ...(options?.receiverWords ?? [])],
+    managementWords: [...defaults.managementWords, ...(options?.managementWords ?? [])],
+    producers: [...defaults.producers, ...(options?.producers ?? [])],
+    exemptPaths: [...defaults.exemptPaths, ...(options?.exemptPaths ?? [])],
   };
+}
+
+/** Where `--fix` moves a path this rule reported: the same suggestion its message gave. */
+export function suggestedReceiverPath(pathKey: string, options: WebhookPathPrefixOptions | null | undefined) {
+  return suggestConsumerPath(pathKey, receiverClassifierOptions(options));
 }
 
 export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefixOptions | null, context: CheckContext): IFunctionResult[] {
   if (!isObject(paths)) return [];
   const scope = ruleScope(context);
-  const heuristic = receiverHeuristic(options);
-  const allPaths = Object.keys(paths);
+  const classifierOptions = receiverClassifierOptions(options);
+  // The rule runs unresolved (findings point at the key in the file that holds `paths`); the classifier reads the
+  // resolved path items, where `$ref`-ed operations, bodies and parameters are whole.
+  const resolvedPaths = ownValue(scope.root, 'paths');
+  const classifier = new ReceiverClassifier(scope.root, Object.keys(paths), classifierOptions);
   const results: IFunctionResult[] = [];
   for (const item of pathItems(paths, context.path)) {
-    if (scope.ignoresPath(item.pathKey)) continue;
-    const match = matchReceiverPath(item.pathKey, allPaths, heuristic, methodsOf(scope.root, item.pathKey));
-    if (!match) continue;
+    if (isConsumerPath(item.pathKey) || scope.ignoresPath(item.pathKey)) continue;
+    const resolved = isObject(resolvedPaths) ? ownValue(resolvedPaths, item.pathKey) : undefined;
+    const verdict = classifier.classify(item.pathKey, isObject(resolved) ? resolved : item.pathItem);
+    if (!verdict.receiver) continue;
+    const suggestion = suggestConsumerPath(item.pathKey, classifierOptions);
+    const where = 'path' in suggestion ? `e.g. ${suggestion.path}` : 'as /_webhooks/<producer>/...; the path names no producer';
     results.push({
-      message: `"${item.pathKey}" looks like a webhook receiver; move it under /_webhooks/ (e.g. ${match.suggestedPath})`,
+      message: `"${item.pathKey}" looks like a webhook receiver (${receiverReasons(verdict)}); move it under /_webhooks/ (${where})`,
       path: item.jsonPath,
     });
   }
   return results;
-}
-
-/** Operation keys of a path item, read from the resolved document: this rule runs unresolved, so an item may be a `$ref`. */
-function methodsOf(root: JsonObject, pathKey: string): string[] {
-  const paths = ownValue(root, 'paths');
-  const pathItem = isObject(paths) ? ownValue(paths, pathKey) : undefined;
-  return isObject(pathItem) ? HTTP_METHODS.filter((method) => isObject(ownValue(pathItem, method))) : [];
 }
 
 const wordList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
@@ -56,6 +66,7 @@ export default spectralFunction<WebhookPathPrefixOptions | null>(
       properties: {
         receiverWords: wordList,
         managementWords: wordList,
+        producers: wordList,
         exemptPaths: { type: 'array', items: { type: 'string', format: 'regex' } },
       },
       additionalProperties: false,

@@ -1,25 +1,14 @@
 import { isObject, ownValue } from '../openapi/json';
 import type { WebhookOperation } from '../openapi/webhook-operations';
 import { describeWebhook } from '../openapi/webhook-operations';
+import { DEFAULT_SIGNATURE_HEADERS, DEFAULT_SIGNATURE_PATTERNS } from '../openapi/signature-headers';
 import { spectralFunction, type CheckContext, type IFunctionResult } from './context';
 import { DOCUMENT_INPUT, HEADER_OPTIONS_SCHEMA, matchingHeaders, producerScope, type HeaderOptions } from './producer';
 
 /** `headers` carry a signature or a secret token. */
 export type SignatureOptions = HeaderOptions;
 
-export const DEFAULT_SIGNATURE_HEADERS = [
-  'webhook-signature', 'X-Hub-Signature-256', 'X-Hub-Signature', 'Stripe-Signature', 'X-Shopify-Hmac-Sha256',
-  'X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Signature', 'x-apideck-signature', 'svix-signature',
-  'X-Slack-Signature', 'X-Line-Signature', 'X-Square-Hmacsha256-Signature', 'Paddle-Signature', 'Typeform-Signature',
-  'X-Gitlab-Token', 'X-Webhook-Secret', 'X-Webhook-Token',
-];
-
-/**
- * A name that ends in "signature" or "hmac", maybe followed by the algorithm (X-Acme-Signature, X-Signature-Ed25519,
- * X-Acme-Hmac-Sha256, X-Payload-Signature-V2): its companions (X-Slack-Signature-Timestamp, X-Signature-Key-Id) do not
- * count, as they sign nothing.
- */
-export const DEFAULT_SIGNATURE_PATTERNS = ['(?:signature|hmac)(?:[-_]?(?:sha)?\\d+|[-_](?:v\\d+|sha\\d+|ed25519|rsa|signature|digest))*$'];
+export { DEFAULT_SIGNATURE_HEADERS, DEFAULT_SIGNATURE_PATTERNS };
 
 /** True when the operation's own `security` has a requirement naming at least one scheme. */
 export function hasOwnSecurity(operation: WebhookOperation['operation']): boolean {

@@ -12,9 +12,12 @@ export function pathSegments(path: string): string[] {
   return segments;
 }
 
-/** A segment with a template expression (`{producer}`, `v{version}`) is not a literal: its value is chosen at run time. */
+/**
+ * A segment with a template expression (`{producer}`, `v{version}`) is not a literal: its value is chosen at run time.
+ * So is a whole-segment Express-style parameter (`:token`), which descriptions generated from routers often keep.
+ */
 export function isTemplated(segment: string): boolean {
-  return /\{[^}]*\}/.test(segment);
+  return /\{[^}]*\}/.test(segment) || /^:[A-Za-z_][\w-]*$/.test(segment);
 }
 
 /** Index of the `_webhooks` segment, or -1. A prefix before it (`/v1/_webhooks/...`) is allowed. */
@@ -47,6 +50,11 @@ export function segmentWords(segment: string): string[] {
     for (const hump of humps) words.push(hump.toLowerCase());
   }
   return words;
+}
+
+/** Lower-case words of a path segment, RPC separators included (`connections:processWebhook`, `#Action=CreateHook`). */
+export function pathWords(segment: string): string[] {
+  return segment.split(/[:#=&?]+/).flatMap((part) => segmentWords(part));
 }
 
 /** `emailClicked` → `email-clicked`, `send_grid` → `send-grid`, `SendGrid` → `sendgrid`. */

@@ -63,7 +63,7 @@ paths:
     const { result, after } = await fixText('openapi.yaml', text);
     expect(after).toBe(text);
     expect(result.refused.map((refusal) => [refusal.finding.ruleId, refusal.reason])).toEqual([
-      ['webhook-path-prefix', '"/api/hooks" names no producer to put after /_webhooks/; rename it by hand (e.g. /api/_webhooks/sendgrid)'],
+      ['webhook-path-prefix', '"/api/hooks" names no producer; only a person knows which producer calls it: move it to /_webhooks/<producer>/...'],
     ]);
   });
 

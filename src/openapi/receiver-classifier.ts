@@ -1,0 +1,323 @@
+import { isObject, ownEntries, ownValue, type JsonObject } from './json';
+import { HTTP_METHODS, type HttpMethod } from './operations';
+import { operationShape, type OperationShape } from './operation-shape';
+import { idWords, operationText } from './operation-text';
+import { PathFamily } from './path-family';
+import { isConsumerPath, isTemplated, pathSegments, pathWords } from './paths';
+import { outboundTextCue, receiverTextCue } from './receiver-text-cues';
+import {
+  DEFAULT_MANAGEMENT_WORDS, DEFAULT_PRODUCERS, DEFAULT_RECEIVER_WORDS, DELIVERY_TARGET_PROPERTIES,
+  EVENT_DATA_PROPERTIES, EVENT_NAME_PROPERTIES, MANAGEMENT_VERBS, PERSON_CHANNEL_WORDS, SUBSCRIPTION_PROPERTIES,
+} from './receiver-vocabulary';
+import { DEFAULT_SIGNATURE_HEADERS, isSignatureHeader } from './signature-headers';
+
+/**
+ * Tells a webhook *receiver* (an endpoint another system calls to deliver an event: the API is the consumer) from the
+ * API's own webhook *management* (subscriptions, deliveries, tests) and from everything else, by weighing evidence
+ * from the whole operation and its document, not only the path's words.
+ *
+ * Each piece of evidence has a weight: positive for a receiver, negative against. A path is a receiver when it takes
+ * POST, at least one *strong* piece (weight ≥ 2: a hook word in the path, the description, a signature header, a
+ * callback-style name) says so, and the sum is at least 2. The evidence is kept, so a finding can say why.
+ */
+export interface ReceiverClassifierOptions {
+  /** Words that name a webhook endpoint in a path segment. */
+  receiverWords: readonly string[];
+  /** Words that, in or after the hook segment, name something a webhook has (subscriptions, deliveries, ...). */
+  managementWords: readonly string[];
+  /** Producer names that, in a path, say whose deliveries it takes. */
+  producers: readonly string[];
+  /** Regular expressions (source text, case-insensitive) matched against the path: a match is never a receiver. */
+  exemptPaths: readonly string[];
+}
+
+/**
+ * Sign-in redirects are callbacks too, but of a browser flow, not deliveries: `/oauth/callback`, `/saml/acs`,
+ * `/auth/callback`. (`/users/auth/on-notify`, a callback about authentication, is not exempt.)
+ */
+export const DEFAULT_EXEMPT_PATHS = ['(^|/)(oauth2?|sso|saml|oidc|openid|login|logout|signin|signout)(/|$)', '(^|/)auth/(callback|redirect|return)(/|$)'];
+
+export const DEFAULT_RECEIVER_CLASSIFIER: ReceiverClassifierOptions = {
+  receiverWords: DEFAULT_RECEIVER_WORDS,
+  managementWords: DEFAULT_MANAGEMENT_WORDS,
+  producers: DEFAULT_PRODUCERS,
+  exemptPaths: DEFAULT_EXEMPT_PATHS,
+};
+
+export interface Evidence {
+  /** Positive: says receiver; negative: says management or something else. */
+  weight: number;
+  /** A few words a reviewer can check: `a Stripe-Signature header`, `also answers GET`. */
+  says: string;
+  /** The word it rests on, when it rests on one: the same word is counted once however many places say it. */
+  word?: string;
+}
+
+export interface ReceiverVerdict {
+  pathKey: string;
+  receiver: boolean;
+  score: number;
+  evidence: Evidence[];
+}
+
+/** The smallest sum of evidence, and the smallest single piece, that make a receiver. */
+const RECEIVER_SCORE = 2;
+const STRONG = 2;
+
+/** One verdict per path of the document that is not already under `/_webhooks/`. */
+export function classifyReceivers(root: unknown, options: ReceiverClassifierOptions = DEFAULT_RECEIVER_CLASSIFIER): ReceiverVerdict[] {
+  const paths = isObject(root) ? ownValue(root, 'paths') : undefined;
+  if (!isObject(paths)) return [];
+  const classifier = new ReceiverClassifier(root, Object.keys(paths), options);
+  const verdicts: ReceiverVerdict[] = [];
+  for (const [pathKey, pathItem] of ownEntries(paths)) {
+    if (!isObject(pathItem) || isConsumerPath(pathKey)) continue;
+    verdicts.push(classifier.classify(pathKey, pathItem));
+  }
+  return verdicts;
+}
+
+/** Classifies the paths of one document; build it once, classify each path item. */
+export class ReceiverClassifier {
+  private readonly family: PathFamily;
+  private readonly receiverWords: Set<string>;
+  private readonly managementWords: Set<string>;
+  private readonly producers: Set<string>;
+  private readonly exempt: RegExp[];
+  private readonly clientSignatures: Set<string>;
+
+  constructor(
+    private readonly root: unknown,
+    allPaths: readonly string[],
+    options: ReceiverClassifierOptions,
+  ) {
+    this.family = new PathFamily(allPaths);
+    this.clientSignatures = clientAuthenticationHeaders(root);
+    this.receiverWords = lowerSet(options.receiverWords);
+    this.managementWords = lowerSet(options.managementWords);
+    this.producers = lowerSet(options.producers);
+    this.exempt = options.exemptPaths.map((source) => new RegExp(source, 'i'));
+  }
+
+  classify(pathKey: string, pathItem: JsonObject): ReceiverVerdict {
+    const verdict = (evidence: Evidence[]): ReceiverVerdict => {
+      const score = evidence.reduce((sum, each) => sum + each.weight, 0);
+      const strong = evidence.some((each) => each.weight >= STRONG);
+      return { pathKey, receiver: strong && score >= RECEIVER_SCORE, score, evidence: [...evidence].sort((a, b) => b.weight - a.weight) };
+    };
+    if (this.exempt.some((pattern) => pattern.test(pathKey))) return verdict([]);
+    // The operation a producer would call: POST, or the path's only operation (a receiver on GET or PUT breaks the
+    // guideline's SHOULD, and webhook-method-post says so once it is under /_webhooks/).
+    const methods = HTTP_METHODS.filter((method) => method !== 'options' && method !== 'head' && isObject(ownValue(pathItem, method)));
+    const method = methods.includes('post') ? 'post' : methods.length === 1 ? methods[0] : undefined;
+    const operation = method === undefined ? undefined : ownValue(pathItem, method);
+    if (method === undefined || !isObject(operation)) return verdict([]);
+
+    const evidence: Evidence[] = [];
+    const segments = pathSegments(pathKey);
+    this.weighPath(segments, methods.includes('get'), evidence);
+    weighMethods(methods, method, evidence);
+    this.weighOperation(pathItem, operation, evidence);
+    return verdict(oncePerWord(evidence));
+  }
+
+  /** Hook words, callback-style names, producers, item and collection families, actions in the path. */
+  private weighPath(segments: string[], answersGet: boolean, evidence: Evidence[]): void {
+    const words = segments.map((segment) => (isTemplated(segment) ? [] : pathWords(segment)));
+    const hookIndex = lastIndexWhere(words, (each) => each.some((word) => this.receiverWords.has(word)));
+    const last = segments.length - 1;
+    const lastLiteral = lastIndexWhere(segments, (segment) => !isTemplated(segment));
+
+    if (hookIndex !== -1) {
+      const hook = segments[hookIndex] as string;
+      evidence.push({ weight: 2, says: `hook word "${hook}" in the path` });
+      const ownManagement = (words[hookIndex] ?? []).find((word) => this.managementWords.has(word) || MANAGEMENT_VERBS.includes(word));
+      if (ownManagement) evidence.push({ weight: -3, says: `the hook segment names "${ownManagement}"` });
+      const next = segments[hookIndex + 1];
+      if (next !== undefined && isTemplated(next)) {
+        evidence.push({ weight: -3, says: `it sits under one webhook ("${hook}/${next}")` });
+      } else if (hookIndex === last && this.family.hasItems(segments)) {
+        evidence.push({ weight: -3, says: 'it is a collection with item paths' });
+      } else if (hookIndex === last && answersGet && this.family.addressesItems(hook)) {
+        evidence.push({ weight: -2, says: `the document addresses single "${hook}" elsewhere` });
+      }
+      // A part of the webhook (`/settings`, `/logs`) anywhere after the hook word; an action (`/update`) right after it
+      // or after an item: further on, a verb is more likely an event's name (`/hooks/shopify/ordersCreate`).
+      for (let index = hookIndex + 1; index < segments.length; index++) {
+        const actionPlace = index === hookIndex + 1 || isTemplated(segments[index - 1] as string);
+        const action = (words[index] ?? []).find((word) => this.managementWords.has(word) || (actionPlace && MANAGEMENT_VERBS.includes(word)));
+        if (action) {
+          evidence.push({ weight: -3, says: `"${action}" after the hook segment`, word: action });
+          break;
+        }
+      }
+    }
+
+    if (lastLiteral !== -1) {
+      const segment = segments[lastLiteral] as string;
+      const rpcVerb = rpcMethodVerb(segment);
+        if (rpcVerb) evidence.push({ weight: -3, says: `an RPC-style action ("${rpcVerb}")`, word: rpcVerb });
+      const methodVerb = rpcVerb ? undefined : methodStyleVerb(segment);
+      if (methodVerb) evidence.push({ weight: -3, says: `a method-style action ("${segment}")`, word: methodVerb });
+      if (/^on([-_][a-z]|[A-Z][a-z])/.test(segment) && lastLiteral === last) {
+        evidence.push({ weight: 2, says: `callback-style name "${segment}"` });
+      }
+      const previous = segments[lastLiteral - 1];
+      if (segment.toLowerCase() === 'notify' && lastLiteral === last) {
+        const template = segments.find((each) => isTemplated(each));
+        if (template !== undefined) {
+          evidence.push({ weight: -2, says: `an action on one resource ("${template}")` });
+        } else if (previous !== undefined && PERSON_CHANNEL_WORDS.includes(previous.toLowerCase())) {
+          evidence.push({ weight: -3, says: `a message to people ("${previous}/${segment}")` });
+        } else {
+          evidence.push({ weight: 2, says: 'named for a notification it receives ("notify")' });
+        }
+      }
+    }
+
+    const producer = segments.find((segment) => !isTemplated(segment) && pathWords(segment).some((word) => this.producers.has(word)));
+    if (producer) evidence.push({ weight: 1, says: `producer "${producer}" in the path` });
+  }
+
+  /** What the POST operation says and takes: prose, headers, body, responses, operationId. */
+  private weighOperation(pathItem: JsonObject, operation: JsonObject, evidence: Evidence[]): void {
+    const text = operationText(operation);
+    const receiverCue = receiverTextCue(text);
+    if (receiverCue) evidence.push({ weight: 3, says: receiverCue });
+    const outbound = outboundTextCue(text);
+    if (outbound) evidence.push({ weight: -3, says: outbound });
+
+    const verb = operationVerb(operation, text.summary);
+    if (verb) evidence.push({ weight: -3, says: `a management action ("${verb}")`, word: verb });
+
+    const shape = operationShape(this.root, pathItem, operation);
+    const signature = [...shape.headerNames].find((name) => isSignatureHeader(name) && !this.clientSignatures.has(name));
+    if (signature) evidence.push({ weight: 3, says: `signature header ${signatureSpelling(signature)}` });
+    weighBody(shape, evidence);
+    weighResponses(shape, evidence);
+  }
+}
+
+/**
+ * Signature headers that sign the *client's* requests to this API, not a producer's deliveries: one that most
+ * operations of the document take (AWS's X-Amz-Signature on every call), or one that comes with the credential or
+ * algorithm headers of a request-signing scheme.
+ */
+function clientAuthenticationHeaders(root: unknown): Set<string> {
+  const paths = isObject(root) ? ownValue(root, 'paths') : undefined;
+  const client = new Set<string>();
+  if (!isObject(paths)) return client;
+  const counts = new Map<string, number>();
+  let operations = 0;
+  for (const [, pathItem] of ownEntries(paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = ownValue(pathItem, method);
+      if (!isObject(operation)) continue;
+      operations++;
+      const headers = operationShape(root, pathItem, operation, { headersOnly: true }).headerNames;
+      const signs = [...headers].some((name) => /(credential|signedheaders|algorithm)$/.test(name));
+      for (const name of headers) {
+        if (!isSignatureHeader(name)) continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        if (signs) client.add(name);
+      }
+    }
+  }
+  for (const [name, count] of counts) if (operations >= 3 && count * 2 > operations) client.add(name);
+  return client;
+}
+
+function weighMethods(methods: readonly HttpMethod[], receiving: HttpMethod, evidence: Evidence[]): void {
+  if (methods.includes('get')) evidence.push({ weight: -2, says: receiving === 'get' ? 'it answers GET' : 'it also answers GET' });
+  const writes = methods.filter((method) => method !== receiving && (method === 'put' || method === 'patch' || method === 'delete'));
+  if (writes.length > 0) evidence.push({ weight: -3, says: `it also answers ${writes.map((method) => method.toUpperCase()).join('/')}` });
+  if (receiving !== 'post' && receiving !== 'get') evidence.push({ weight: -2, says: `it answers ${receiving.toUpperCase()}, not POST` });
+}
+
+function weighBody(shape: OperationShape, evidence: Evidence[]): void {
+  const body = shape.bodyProperties;
+  const target = DELIVERY_TARGET_PROPERTIES.find((name) => body.has(name));
+  if (target) evidence.push({ weight: -3, says: `the body names a delivery target ("${target}")` });
+  const setting = SUBSCRIPTION_PROPERTIES.find((name) => body.has(name));
+  if (setting) evidence.push({ weight: -2, says: `the body sets a subscription ("${setting}")` });
+  const eventName = EVENT_NAME_PROPERTIES.find((name) => body.has(name));
+  const eventData = EVENT_DATA_PROPERTIES.find((name) => body.has(name) && name !== eventName);
+  if (eventName && eventData && !target) evidence.push({ weight: 1, says: `event-shaped body (${eventName}, ${eventData})` });
+}
+
+function weighResponses(shape: OperationShape, evidence: Evidence[]): void {
+  const responses = shape.successResponses;
+  const webhookObject = responses.find((response) => DELIVERY_TARGET_PROPERTIES.some((name) => response.properties.has(name)));
+  if (webhookObject) {
+    evidence.push({ weight: -3, says: `it returns webhook objects ("${DELIVERY_TARGET_PROPERTIES.find((name) => webhookObject.properties.has(name))}")` });
+    return;
+  }
+  if (responses.length > 0 && responses.every((response) => response.isEmpty)) {
+    evidence.push({ weight: 1, says: 'acknowledgement-only response' });
+  }
+}
+
+/**
+ * A management verb where operationIds put the action: the first or last word, or the first word after a `_`, `.`
+ * or `/` (`Workflows_RegenerateAccessKey`, `cloudbuild.projects.connections.create`, `apps/redeliver-webhook-delivery`);
+ * or the summary's first word.
+ */
+function operationVerb(operation: JsonObject, summary: string): string | undefined {
+  const id = typeof operation.operationId === 'string' ? operation.operationId : '';
+  const parts = id.split(/[._/]+/).map((part) => idWords(part).split(' ').filter((word) => word.length > 0)).filter((words) => words.length > 0);
+  const all = parts.flat();
+  const candidates = [...parts.map((words) => words[0]), all[all.length - 1], idWords(summary).split(' ')[0]];
+  return candidates.find((word): word is string => word !== undefined && MANAGEMENT_VERBS.includes(word));
+}
+
+/** A method-style last segment that starts with a verb: `/createWebhook`, `listCallbackUrl`, `fire_webhook`. */
+function methodStyleVerb(segment: string): string | undefined {
+  const first = idWords(segment).split(' ')[0];
+  return first !== undefined && first !== segment.toLowerCase() && MANAGEMENT_VERBS.includes(first) ? first : undefined;
+}
+
+/** `webhook.create.json` → create; `{name}:testNotify` → test; `#Action=CreateHook` → create. */
+function rpcMethodVerb(segment: string): string | undefined {
+  const action = /[#?&](?:Action|X-Amz-Target)=([^&]+)/i.exec(segment)?.[1];
+  const method = action ?? /:([A-Za-z]+)$/.exec(segment)?.[1] ?? /^[^.]+\.([A-Za-z_]+)(\.json|\.xml)?$/.exec(segment)?.[1];
+  if (method === undefined) return undefined;
+  const first = pathWords(method.split('.').pop() ?? method)[0];
+  return first !== undefined && MANAGEMENT_VERBS.includes(first) ? first : undefined;
+}
+
+/**
+ * One word is one piece of evidence: `/webhook_example/_ping_` with operationId `ping` names "ping" once, whether
+ * the path or the operationId says it (the topic of a documented delivery, here, not an action).
+ */
+function oncePerWord(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((each) => {
+    if (each.word === undefined) return true;
+    if (seen.has(each.word)) return false;
+    seen.add(each.word);
+    return true;
+  });
+}
+
+function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index--) if (test(items[index] as T)) return index;
+  return -1;
+}
+
+function lowerSet(words: readonly string[]): Set<string> {
+  return new Set(words.map((word) => word.toLowerCase()));
+}
+
+function signatureSpelling(lowerName: string): string {
+  return DEFAULT_SIGNATURE_HEADERS.find((name) => name.toLowerCase() === lowerName) ?? lowerName;
+}
+
+/** The receiver evidence of a verdict in a few words, strongest first: what a finding's message quotes. */
+export function receiverReasons(verdict: ReceiverVerdict, limit = 2): string {
+  return verdict.evidence
+    .filter((each) => each.weight > 0)
+    .slice(0, limit)
+    .map((each) => each.says)
+    .join(', ');
+}

@@ -4,6 +4,7 @@ import { operationShape, type OperationShape } from './operation-shape';
 import { idWords, operationText } from './operation-text';
 import { PathFamily } from './path-family';
 import { isConsumerPath, isTemplated, pathSegments, pathWords } from './paths';
+import { suggestConsumerPath, type SuggestedPath } from './receiver-suggestion';
 import { outboundTextCue, receiverTextCue } from './receiver-text-cues';
 import {
   DEFAULT_MANAGEMENT_WORDS, DEFAULT_PRODUCERS, DEFAULT_RECEIVER_WORDS, DELIVERY_TARGET_PROPERTIES,
@@ -58,13 +59,15 @@ export interface ReceiverVerdict {
   receiver: boolean;
   score: number;
   evidence: Evidence[];
+  /** For a receiver, from `classifyReceivers`: where it should live, or why only a person can say. */
+  suggestion?: SuggestedPath;
 }
 
 /** The smallest sum of evidence, and the smallest single piece, that make a receiver. */
 const RECEIVER_SCORE = 2;
 const STRONG = 2;
 
-/** One verdict per path of the document that is not already under `/_webhooks/`. */
+/** One verdict per path of the document that is not already under `/_webhooks/`; receivers carry their suggested path. */
 export function classifyReceivers(root: unknown, options: ReceiverClassifierOptions = DEFAULT_RECEIVER_CLASSIFIER): ReceiverVerdict[] {
   const paths = isObject(root) ? ownValue(root, 'paths') : undefined;
   if (!isObject(paths)) return [];
@@ -72,7 +75,9 @@ export function classifyReceivers(root: unknown, options: ReceiverClassifierOpti
   const verdicts: ReceiverVerdict[] = [];
   for (const [pathKey, pathItem] of ownEntries(paths)) {
     if (!isObject(pathItem) || isConsumerPath(pathKey)) continue;
-    verdicts.push(classifier.classify(pathKey, pathItem));
+    const verdict = classifier.classify(pathKey, pathItem);
+    if (verdict.receiver) verdict.suggestion = suggestConsumerPath(pathKey, options);
+    verdicts.push(verdict);
   }
   return verdicts;
 }
@@ -94,7 +99,8 @@ export class ReceiverClassifier {
     this.family = new PathFamily(allPaths);
     this.clientSignatures = clientAuthenticationHeaders(root);
     this.receiverWords = lowerSet(options.receiverWords);
-    this.managementWords = lowerSet(options.managementWords);
+    // Compared with a segment's words run together: `event_types`, `event-types` and `eventTypes` are one word.
+    this.managementWords = new Set(options.managementWords.map((word) => pathWords(word).join('')));
     this.producers = lowerSet(options.producers);
     this.exempt = options.exemptPaths.map((source) => new RegExp(source, 'i'));
   }
@@ -143,9 +149,13 @@ export class ReceiverClassifier {
       }
       // A part of the webhook (`/settings`, `/logs`) anywhere after the hook word; an action (`/update`) right after it
       // or after an item: further on, a verb is more likely an event's name (`/hooks/shopify/ordersCreate`).
+      // A whole segment, not a word of one: `payment-failed` is an event, `failed` a list of failed deliveries.
       for (let index = hookIndex + 1; index < segments.length; index++) {
         const actionPlace = index === hookIndex + 1 || isTemplated(segments[index - 1] as string);
-        const action = (words[index] ?? []).find((word) => this.managementWords.has(word) || (actionPlace && MANAGEMENT_VERBS.includes(word)));
+        const segmentWordList = words[index] ?? [];
+        const whole = segmentWordList.join('');
+        const verb = actionPlace ? segmentWordList.find((word) => MANAGEMENT_VERBS.includes(word)) : undefined;
+        const action = this.managementWords.has(whole) ? whole : verb;
         if (action) {
           evidence.push({ weight: -3, says: `"${action}" after the hook segment`, word: action });
           break;
@@ -163,7 +173,7 @@ export class ReceiverClassifier {
         evidence.push({ weight: 2, says: `callback-style name "${segment}"` });
       }
       const previous = segments[lastLiteral - 1];
-      if (segment.toLowerCase() === 'notify' && lastLiteral === last) {
+      if (segment.toLowerCase() === 'notify' && lastLiteral === last && hookIndex !== lastLiteral) {
         const template = segments.find((each) => isTemplated(each));
         if (template !== undefined) {
           evidence.push({ weight: -2, says: `an action on one resource ("${template}")` });
@@ -175,7 +185,7 @@ export class ReceiverClassifier {
       }
     }
 
-    const producer = segments.find((segment) => !isTemplated(segment) && pathWords(segment).some((word) => this.producers.has(word)));
+    const producer = segments.find((segment) => !isTemplated(segment) && (this.producers.has(segment.toLowerCase()) || pathWords(segment).some((word) => this.producers.has(word))));
     if (producer) evidence.push({ weight: 1, says: `producer "${producer}" in the path` });
   }
 

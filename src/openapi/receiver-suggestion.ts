@@ -42,7 +42,7 @@ export function suggestConsumerPath(pathKey: string, words: SuggestionWords): Su
   const hookSegment = segments[hookIndex] as string;
   if (/[:#=]/.test(hookSegment)) return noProducer(`"${hookSegment}" is an RPC-style method, not a producer`);
 
-  const known = segments.findIndex((segment, index) => !isTemplated(segment) && literalWords(index).some((word) => producers.has(word)));
+  const known = segments.findIndex((segment, index) => !isTemplated(segment) && (producers.has(segment.toLowerCase()) || literalWords(index).some((word) => producers.has(word))));
   const leftover = pathWords(hookSegment).filter((word) => !receiverWords.has(word) && !GENERIC.has(word));
   let producerIndex = -1;
   let producer: string | undefined;

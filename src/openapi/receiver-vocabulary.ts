@@ -6,13 +6,16 @@
 /** Words that, in a path segment, name a webhook endpoint. */
 export const DEFAULT_RECEIVER_WORDS = ['webhook', 'webhooks', 'hook', 'hooks'];
 
-/** Words that, in or after the hook segment, name something a webhook *has* (its subscriptions, deliveries, ...). */
+/**
+ * Words that name something a webhook *has* (its subscriptions, deliveries, ...): a word of the hook segment
+ * (`webhook_endpoints`), or a whole segment after it (`/webhooks/settings`, `/webhook/event_types`).
+ */
 export const DEFAULT_MANAGEMENT_WORDS = [
   'endpoint', 'endpoints', 'subscription', 'subscriptions', 'subscribe', 'unsubscribe',
   'delivery', 'deliveries', 'attempt', 'attempts', 'log', 'logs', 'history',
   'config', 'configs', 'configuration', 'settings', 'setting', 'secret', 'secrets', 'key', 'keys', 'token', 'tokens',
   'ping', 'pings', 'test', 'tests', 'redeliver', 'retry', 'retries', 'status', 'stats', 'statistics',
-  'types', 'resources', 'filters', 'filter', 'topics', 'categories', 'templates', 'failed', 'failures',
+  'types', 'event_types', 'resources', 'filters', 'filter', 'topics', 'categories', 'templates', 'failed', 'failures',
 ];
 
 /**

@@ -73,7 +73,7 @@ describe('README adoption walkthrough', { timeout: 180_000 }, () => {
     const pr = await run(['lint', 'openapi.yaml', '--baseline', '.spectral-webhooks-baseline.json'], dir);
     expect(pr.status).toBe(1);
     quoted(pr.stderr, 'Baseline .spectral-webhooks-baseline.json suppressed 100 findings; 1 new finding reported.');
-    quoted(pr.stdout, '"/hooks/acme/order-shipped" looks like a webhook receiver; move it under /_webhooks/ (e.g. /_webhooks/acme/order-shipped)');
+    quoted(pr.stdout, '"/hooks/acme/order-shipped" looks like a webhook receiver (hook word "hooks" in the path, acknowledgement-only response); move it under /_webhooks/ (e.g. /_webhooks/acme/order-shipped)');
     expect(pr.stdout.match(/ error | warning /g)).toHaveLength(1);
 
     // 5. Another pull request fixes an old finding: CI passes and says which entry to drop.

@@ -321,7 +321,7 @@ describe('the packed package, extended from a separate project', () => {
       {
         code: 'webhook-path-prefix',
         path: ['paths', '/payments/notify'],
-        message: '"/payments/notify" looks like a webhook receiver; move it under /_webhooks/ (e.g. /payments/_webhooks)',
+        message: '"/payments/notify" looks like a webhook receiver (hook word "notify" in the path, acknowledgement-only response); move it under /_webhooks/ (e.g. /_webhooks/payments)',
       },
     ]);
   });

@@ -26,11 +26,8 @@ export interface SuccessResponse {
   isEmpty: boolean;
 }
 
-export function operationShape(root: unknown, pathItem: JsonObject, operation: JsonObject, only: { headersOnly?: boolean } = {}): OperationShape {
+export function operationShape(root: unknown, pathItem: JsonObject, operation: JsonObject): OperationShape {
   const parameters = [...parameterObjects(root, pathItem), ...parameterObjects(root, operation)];
-  const headerNames = new Set(parameters.filter((p) => p.in === 'header' && typeof p.name === 'string').map((p) => (p.name as string).toLowerCase()));
-  if (only.headersOnly) return { bodyProperties: new Set(), headerNames, successResponses: [] };
-
   const bodyProperties = new Set<string>();
   for (const parameter of parameters) {
     if (parameter.in === 'body') addProperties(bodyProperties, root, parameter.schema);
@@ -40,8 +37,21 @@ export function operationShape(root: unknown, pathItem: JsonObject, operation: J
   if (isObject(requestBody)) {
     for (const mediaType of contentSchemas(root, requestBody)) addProperties(bodyProperties, root, mediaType);
   }
+  return { bodyProperties, headerNames: headerNames(root, pathItem, operation), successResponses: successResponses(root, operation) };
+}
 
-  return { bodyProperties, headerNames, successResponses: successResponses(root, operation) };
+/** Header parameter names of an operation (path-item and operation level), lower-cased. */
+export function headerNames(root: unknown, pathItem: JsonObject, operation: JsonObject): Set<string> {
+  const names = new Set<string>();
+  for (const node of [pathItem, operation]) {
+    const parameters = ownValue(node, 'parameters');
+    if (!Array.isArray(parameters)) continue;
+    for (const entry of parameters) {
+      const parameter = isObject(entry) && typeof entry.$ref !== 'string' ? entry : deref(root, entry, []).value;
+      if (isObject(parameter) && parameter.in === 'header' && typeof parameter.name === 'string') names.add(parameter.name.toLowerCase());
+    }
+  }
+  return names;
 }
 
 function parameterObjects(root: unknown, node: JsonObject): JsonObject[] {

@@ -1,7 +1,7 @@
 import { isObject, ownEntries, ownValue, type JsonObject } from './json';
 import { HTTP_METHODS, type HttpMethod } from './operations';
-import { operationShape, type OperationShape } from './operation-shape';
-import { idWords, operationText } from './operation-text';
+import { headerNames, operationShape, type OperationShape } from './operation-shape';
+import { idWords, operationText, type OperationText } from './operation-text';
 import { PathFamily } from './path-family';
 import { isConsumerPath, isTemplated, pathSegments, pathWords } from './paths';
 import { suggestConsumerPath, type SuggestedPath } from './receiver-suggestion';
@@ -67,6 +67,9 @@ export interface ReceiverVerdict {
 const RECEIVER_SCORE = 2;
 const STRONG = 2;
 
+/** `on-notify`, `on_search`, `onConfirm`: the async-callback naming of gateway protocols. */
+const CALLBACK_STYLE = /^on([-_][a-z]|[A-Z][a-z])/;
+
 /** One verdict per path of the document that is not already under `/_webhooks/`; receivers carry their suggested path. */
 export function classifyReceivers(root: unknown, options: ReceiverClassifierOptions = DEFAULT_RECEIVER_CLASSIFIER): ReceiverVerdict[] {
   const paths = isObject(root) ? ownValue(root, 'paths') : undefined;
@@ -84,20 +87,22 @@ export function classifyReceivers(root: unknown, options: ReceiverClassifierOpti
 
 /** Classifies the paths of one document; build it once, classify each path item. */
 export class ReceiverClassifier {
-  private readonly family: PathFamily;
+  /** Built on first need, from every path: only a path with a hook word asks about its family. */
+  private familyIndex: PathFamily | undefined;
   private readonly receiverWords: Set<string>;
   private readonly managementWords: Set<string>;
   private readonly producers: Set<string>;
   private readonly exempt: RegExp[];
-  private readonly clientSignatures: Set<string>;
+  /** Computed on first need: a pass over every operation, which only a path with a signature header needs. */
+  private clientSignatures: Set<string> | undefined;
+  /** Words of each literal segment seen: real APIs repeat the same few segments (`v1`, `api`, `webhooks`) many times. */
+  private readonly wordCache = new Map<string, string[]>();
 
   constructor(
     private readonly root: unknown,
-    allPaths: readonly string[],
+    private readonly allPaths: readonly string[],
     options: ReceiverClassifierOptions,
   ) {
-    this.family = new PathFamily(allPaths);
-    this.clientSignatures = clientAuthenticationHeaders(root);
     this.receiverWords = lowerSet(options.receiverWords);
     // Compared with a segment's words run together: `event_types`, `event-types` and `eventTypes` are one word.
     this.managementWords = new Set(options.managementWords.map((word) => pathWords(word).join('')));
@@ -119,17 +124,44 @@ export class ReceiverClassifier {
     const operation = method === undefined ? undefined : ownValue(pathItem, method);
     if (method === undefined || !isObject(operation)) return verdict([]);
 
-    const evidence: Evidence[] = [];
     const segments = pathSegments(pathKey);
-    this.weighPath(segments, methods.includes('get'), evidence);
+    const words = segments.map((segment) => (isTemplated(segment) ? [] : this.wordsOf(segment)));
+    const text = operationText(operation);
+    const headers = headerNames(this.root, pathItem, operation);
+    // A receiver needs one strong piece of evidence. Most paths of a real API have none: decide them here, before the
+    // reads of bodies, responses and the whole document that only a candidate needs.
+    if (!this.hasStrongReceiverCue(segments, words, text, headers)) return verdict([]);
+
+    const evidence: Evidence[] = [];
+    this.weighPath(segments, words, methods.includes('get'), evidence);
     weighMethods(methods, method, evidence);
-    this.weighOperation(pathItem, operation, evidence);
+    this.weighOperation(pathItem, operation, text, headers, evidence);
     return verdict(oncePerWord(evidence));
   }
 
+  private hasStrongReceiverCue(segments: string[], words: string[][], text: OperationText, headers: Set<string>): boolean {
+    if (words.some((each) => each.some((word) => this.receiverWords.has(word)))) return true;
+    const lastLiteral = segments.length > 0 && !isTemplated(segments[segments.length - 1] as string) ? (segments[segments.length - 1] as string) : '';
+    if (CALLBACK_STYLE.test(lastLiteral) || lastLiteral.toLowerCase() === 'notify') return true;
+    for (const name of headers) if (isSignatureHeader(name)) return true;
+    return receiverTextCue(text) !== undefined;
+  }
+
+  private get family(): PathFamily {
+    return (this.familyIndex ??= new PathFamily(this.allPaths));
+  }
+
+  private wordsOf(segment: string): string[] {
+    let words = this.wordCache.get(segment);
+    if (words === undefined) {
+      words = pathWords(segment);
+      this.wordCache.set(segment, words);
+    }
+    return words;
+  }
+
   /** Hook words, callback-style names, producers, item and collection families, actions in the path. */
-  private weighPath(segments: string[], answersGet: boolean, evidence: Evidence[]): void {
-    const words = segments.map((segment) => (isTemplated(segment) ? [] : pathWords(segment)));
+  private weighPath(segments: string[], words: string[][], answersGet: boolean, evidence: Evidence[]): void {
     const hookIndex = lastIndexWhere(words, (each) => each.some((word) => this.receiverWords.has(word)));
     const last = segments.length - 1;
     const lastLiteral = lastIndexWhere(segments, (segment) => !isTemplated(segment));
@@ -169,7 +201,7 @@ export class ReceiverClassifier {
         if (rpcVerb) evidence.push({ weight: -3, says: `an RPC-style action ("${rpcVerb}")`, word: rpcVerb });
       const methodVerb = rpcVerb ? undefined : methodStyleVerb(segment);
       if (methodVerb) evidence.push({ weight: -3, says: `a method-style action ("${segment}")`, word: methodVerb });
-      if (/^on([-_][a-z]|[A-Z][a-z])/.test(segment) && lastLiteral === last) {
+      if (CALLBACK_STYLE.test(segment) && lastLiteral === last) {
         evidence.push({ weight: 2, says: `callback-style name "${segment}"` });
       }
       const previous = segments[lastLiteral - 1];
@@ -185,13 +217,12 @@ export class ReceiverClassifier {
       }
     }
 
-    const producer = segments.find((segment) => !isTemplated(segment) && (this.producers.has(segment.toLowerCase()) || pathWords(segment).some((word) => this.producers.has(word))));
+    const producer = segments.find((segment, index) => !isTemplated(segment) && (this.producers.has(segment.toLowerCase()) || (words[index] ?? []).some((word) => this.producers.has(word))));
     if (producer) evidence.push({ weight: 1, says: `producer "${producer}" in the path` });
   }
 
   /** What the POST operation says and takes: prose, headers, body, responses, operationId. */
-  private weighOperation(pathItem: JsonObject, operation: JsonObject, evidence: Evidence[]): void {
-    const text = operationText(operation);
+  private weighOperation(pathItem: JsonObject, operation: JsonObject, text: OperationText, headers: Set<string>, evidence: Evidence[]): void {
     const receiverCue = receiverTextCue(text);
     if (receiverCue) evidence.push({ weight: 3, says: receiverCue });
     const outbound = outboundTextCue(text);
@@ -200,9 +231,11 @@ export class ReceiverClassifier {
     const verb = operationVerb(operation, text.summary);
     if (verb) evidence.push({ weight: -3, says: `a management action ("${verb}")`, word: verb });
 
+    const signature = [...headers].find((name) => isSignatureHeader(name));
+    if (signature && !(this.clientSignatures ??= clientAuthenticationHeaders(this.root)).has(signature)) {
+      evidence.push({ weight: 3, says: `signature header ${signatureSpelling(signature)}` });
+    }
     const shape = operationShape(this.root, pathItem, operation);
-    const signature = [...shape.headerNames].find((name) => isSignatureHeader(name) && !this.clientSignatures.has(name));
-    if (signature) evidence.push({ weight: 3, says: `signature header ${signatureSpelling(signature)}` });
     weighBody(shape, evidence);
     weighResponses(shape, evidence);
   }
@@ -225,7 +258,7 @@ function clientAuthenticationHeaders(root: unknown): Set<string> {
       const operation = ownValue(pathItem, method);
       if (!isObject(operation)) continue;
       operations++;
-      const headers = operationShape(root, pathItem, operation, { headersOnly: true }).headerNames;
+      const headers = headerNames(root, pathItem, operation);
       const signs = [...headers].some((name) => /(credential|signedheaders|algorithm)$/.test(name));
       for (const name of headers) {
         if (!isSignatureHeader(name)) continue;

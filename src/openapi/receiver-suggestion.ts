@@ -11,6 +11,20 @@ export interface SuggestionWords {
 
 const GENERIC = new Set(GENERIC_SEGMENT_WORDS);
 
+/** The lower-cased sets of one options object, built once: a document may have thousands of receivers. */
+const setsOf = new WeakMap<SuggestionWords, { receiverWords: Set<string>; producers: Set<string> }>();
+function wordSets(words: SuggestionWords) {
+  let sets = setsOf.get(words);
+  if (sets === undefined) {
+    sets = {
+      receiverWords: new Set(words.receiverWords.map((word) => word.toLowerCase())),
+      producers: new Set(words.producers.map((word) => word.toLowerCase())),
+    };
+    setsOf.set(words, sets);
+  }
+  return sets;
+}
+
 /**
  * `/_webhooks/<producer>[/<event>]` for a receiver path, with the producer found anywhere in the path:
  * - `/hooks/sendgrid/email_sent` → `/_webhooks/sendgrid/email-sent` (the segment after the hook word);
@@ -23,8 +37,7 @@ const GENERIC = new Set(GENERIC_SEGMENT_WORDS);
  */
 export function suggestConsumerPath(pathKey: string, words: SuggestionWords): SuggestedPath {
   const segments = pathSegments(pathKey);
-  const receiverWords = new Set(words.receiverWords.map((word) => word.toLowerCase()));
-  const producers = new Set(words.producers.map((word) => word.toLowerCase()));
+  const { receiverWords, producers } = wordSets(words);
   const literalWords = (index: number) => (isTemplated(segments[index] as string) ? [] : pathWords(segments[index] as string));
   const isGeneric = (index: number) => {
     const segment = segments[index] as string;

@@ -24,27 +24,44 @@ extends:
 #       webhook-path-prefix: warn
 `;
 
+/** Where the package comes from (README "Install"): every form is labelled with when it works. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../../../package.json') as { version: string };
+export const RELEASE_TARBALL = `https://github.com/spectral-webhooks/spectral-webhooks/releases/download/v${version}/spectral-webhooks-${version}.tgz`;
+
 export const SNIPPETS = `Next steps: run it where it counts.
 
-  Locally, without installing:
+  Install it in the project (one of):
+    npm install --save-dev github:spectral-webhooks/spectral-webhooks        # works now: builds from source
+    npm install --save-dev ${RELEASE_TARBALL}   # from a release
+    npm install --save-dev spectral-webhooks                                  # once it is on the npm registry
+
+  Locally:
     npx spectral-webhooks lint openapi.yaml
 
   GitHub Actions (.github/workflows/openapi.yml), annotations on the pull request:
-    - run: npx --yes spectral-webhooks lint -f github-actions openapi.yaml
+    - run: npm ci
+    - run: npx spectral-webhooks lint -f github-actions openapi.yaml
 
   GitLab CI (code quality report):
     lint-openapi:
-      script: npx --yes spectral-webhooks lint -f code-climate -o gl-code-quality-report.json openapi.yaml
+      script:
+        - npm ci
+        - npx spectral-webhooks lint -f code-climate -o gl-code-quality-report.json openapi.yaml
       artifacts:
         reports:
           codequality: gl-code-quality-report.json
 
-  pre-commit (.pre-commit-config.yaml):
+  pre-commit (.pre-commit-config.yaml): installs the built package once, no build
     repos:
-      - repo: https://github.com/spectral-webhooks/spectral-webhooks
-        rev: v0.1.0
+      - repo: local
         hooks:
           - id: spectral-webhooks
+            name: spectral-webhooks
+            entry: spectral-webhooks lint --ignore-unknown-format
+            language: node
+            files: \\.(ya?ml|json)$
+            additional_dependencies: ["${RELEASE_TARBALL}"]   # or spectral-webhooks@${version} once published
 
   lint-staged (package.json):
     "lint-staged": { "*.{yaml,yml,json}": "spectral-webhooks lint --ignore-unknown-format" }

@@ -8,6 +8,7 @@ export function rulesCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-r, --ruleset <file>', 'show the severities this Spectral ruleset gives (default: the .spectral.* lint would use)')
     .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
+    .addOption(new Option('--profile <profile>', 'as lint --profile: show the severities with this opt-in profile added').choices(['standard-webhooks']))
     .addHelpText(
       'after',
       `
@@ -15,9 +16,10 @@ Examples:
   $ spectral-webhooks rules
   $ spectral-webhooks rules --format json | jq -r '.[] | select(.fixable) | .id'
   $ spectral-webhooks rules --no-config
+  $ spectral-webhooks rules --profile standard-webhooks
 `,
     )
-    .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean }) => {
+    .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean; profile?: string }) => {
       const { loadRulesetInForce } = await import('../config/ruleset-in-force');
       const inForce = await loadRulesetInForce(options, process.cwd());
       const severities = inForce.severities();
@@ -37,7 +39,8 @@ Examples:
           .join('  ')
           .trimEnd(),
       );
-      const where = inForce.configFile === undefined ? 'no config: the rules as they ship' : `with ${displayPath(inForce.configFile, process.cwd())}`;
+      const profile = options.profile === undefined ? '' : ` and --profile ${options.profile}`;
+      const where = `${inForce.configFile === undefined ? 'no config: the rules as they ship' : `with ${displayPath(inForce.configFile, process.cwd())}`}${profile}`;
       process.stdout.write(`${lines.join('\n')}\n\n"in force": what lint reports each rule at here (${where}).\nRead a rule's page offline: spectral-webhooks explain <id>\n`);
     });
 }

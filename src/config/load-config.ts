@@ -320,10 +320,23 @@ function configError(error: unknown, file: string, sourceContext?: SourceContext
   if (unknownRule?.[1]) {
     const ruleId = unknownRule[1];
     start = sourceContext?.getLocationForJsonPath(['rules', ruleId])?.range.start;
-    const ours = Object.keys((ownRuleset() as { rules?: object }).rules ?? {});
-    const closest = suggest(ruleId, ours).filter((id) => id !== ruleId);
+    const closest = suggest(ruleId, knownRuleIds()).filter((id) => id !== ruleId);
     const hint = closest.length > 0 ? `did you mean ${closest.join(', ')}?` : '`spectral-webhooks rules` lists ours';
     message = `unknown rule "${ruleId}": no ruleset this config extends defines it (${hint})${more}`;
   }
   return new ToolError(message, file, start ? start.line + 1 : undefined, start ? start.character + 1 : undefined, { cause: error });
+}
+
+/** Rule ids a config may mean: ours and those of Spectral's own rulesets (`operation-operationid` → `operation-operationId`). */
+function knownRuleIds(): string[] {
+  const ours = Object.keys((ownRuleset() as { rules?: object }).rules ?? {});
+  let spectral: string[] = [];
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rulesets = require('@stoplight/spectral-rulesets') as Record<string, { rules?: object }>;
+    spectral = Object.values(rulesets).flatMap((ruleset) => Object.keys(ruleset?.rules ?? {}));
+  } catch {
+    // Only suggestions are lost.
+  }
+  return [...new Set([...ours, ...spectral])];
 }

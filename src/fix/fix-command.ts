@@ -66,20 +66,23 @@ export function unifiedDiff(change: FileChange): string {
   return patch.replace(/^=+\r?\n/, '');
 }
 
+/** One line per fix made and per fix refused, in document order (file, line, column): a reader walks the file once. */
 function reportLines(result: FixResult, dryRun: boolean): string[] {
-  const lines: string[] = [];
+  const notes: Array<{ file: string; line: number; column: number; text: string }> = [];
   const verb = dryRun ? 'would fix' : 'fixed';
   for (const fix of result.fixed) {
-    lines.push(`${display(fix.finding.file)}:${fix.line}:${fix.column} ${verb} ${fix.finding.ruleId}: ${fix.description}`);
+    notes.push({ file: fix.finding.file, line: fix.line, column: fix.column, text: `${display(fix.finding.file)}:${fix.line}:${fix.column} ${verb} ${fix.finding.ruleId}: ${fix.description}` });
   }
   for (const refusal of result.refused) {
     const file = result.files.get(refusal.finding.file);
     const offset = file?.offsetOf(refusal.finding.path);
     const at = file && offset !== undefined ? lineAndColumn(file.text, offset) : undefined;
     const where = at ? `:${at.line}:${at.column}` : '';
-    lines.push(`${display(refusal.finding.file)}${where} not fixed ${refusal.finding.ruleId}: ${refusal.reason}`);
+    notes.push({ file: refusal.finding.file, line: at?.line ?? 0, column: at?.column ?? 0, text: `${display(refusal.finding.file)}${where} not fixed ${refusal.finding.ruleId}: ${refusal.reason}` });
   }
-  return lines;
+  const files = [...new Set(notes.map((note) => note.file))];
+  notes.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
+  return notes.map((note) => note.text);
 }
 
 /**

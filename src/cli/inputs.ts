@@ -1,6 +1,8 @@
-import { open, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { ToolError } from '../errors';
 
 /** What `lint` was asked to read: files on disk (absolute paths, in the order asked, without duplicates) and/or stdin. */
 export interface LintInputs {
@@ -10,9 +12,22 @@ export interface LintInputs {
   unmatched: string[];
   /** Files found by scanning a directory: one that turns out not to be OpenAPI is skipped, not an error. */
   fromDirectory: Set<string>;
-  /** Files found in a directory but skipped, with why (reported with --verbose). */
+  /** Files found by a glob: one that turns out not to be OpenAPI gets Spectral's unrecognized-format warning. */
+  fromGlob: Set<string>;
+  /** Files found in a directory or by a glob but skipped, with why (reported with --verbose). */
   skipped: Array<{ file: string; why: string }>;
 }
+
+/** What globs and directories leave out, besides node_modules and .git: ESLint's habits. */
+export interface IgnoreOptions {
+  /** .gitignore-style patterns, relative to the working directory (`--ignore-pattern`). */
+  patterns: string[];
+  /** Read IGNORE_FILE from the working directory. */
+  useFile: boolean;
+}
+
+/** The ignore file read from the working directory, in .gitignore syntax. */
+export const IGNORE_FILE = '.spectral-webhooks-ignore';
 
 const DOCUMENT_EXTENSIONS = '{yaml,yml,json}';
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -21,8 +36,9 @@ const IGNORED = ['**/node_modules/**', '**/.git/**'];
  * Expands files, globs and directories. A literal path that does not exist is kept, so that loading it reports
  * "file not found" (a typo must not pass silently as "nothing to lint").
  */
-export async function expandInputs(patterns: string[], cwd: string): Promise<LintInputs> {
-  const inputs: LintInputs = { files: [], stdin: false, unmatched: [], skipped: [], fromDirectory: new Set() };
+export async function expandInputs(patterns: string[], cwd: string, ignoreOptions: IgnoreOptions = { patterns: [], useFile: false }): Promise<LintInputs> {
+  const inputs: LintInputs = { files: [], stdin: false, unmatched: [], skipped: [], fromDirectory: new Set(), fromGlob: new Set() };
+  const ignored = await ignoreFilter(cwd, ignoreOptions);
   const seen = new Set<string>();
   const add = (file: string): void => {
     if (!seen.has(file)) {
@@ -35,13 +51,19 @@ export async function expandInputs(patterns: string[], cwd: string): Promise<Lin
       inputs.stdin = true;
       continue;
     }
+    // A run never touches the network unless asked (--allow-remote-refs): a URL is not fetched, but says how to lint it.
+    if (/^https?:\/\//i.test(pattern)) {
+      throw new ToolError(`${pattern}: URLs are not fetched (a lint run stays off the network); pipe it in: curl -fsSL '${pattern}' | spectral-webhooks lint - --stdin-filepath openapi.yaml`);
+    }
     const absolute = resolve(cwd, pattern);
     const stats = await stat(absolute).catch(() => undefined);
     if (stats?.isDirectory()) {
       const found = await glob(`**/*.${DOCUMENT_EXTENSIONS}`, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false });
       let matched = false;
       for (const file of found.sort()) {
-        if (await looksLikeOpenApi(file)) {
+        if (ignored(file)) {
+          inputs.skipped.push({ file, why: 'ignored (--ignore-pattern or .spectral-webhooks-ignore)' });
+        } else if (await looksLikeOpenApi(file)) {
           matched = true;
           inputs.fromDirectory.add(file);
           add(file);
@@ -52,8 +74,16 @@ export async function expandInputs(patterns: string[], cwd: string): Promise<Lin
       if (!matched) inputs.unmatched.push(pattern);
     } else if (stats === undefined && isDynamicPattern(pattern)) {
       const found = await glob(pattern, { cwd, absolute: true, ignore: IGNORED, dot: false });
-      if (found.length === 0) inputs.unmatched.push(pattern);
-      for (const file of found.sort()) add(file);
+      const kept: string[] = [];
+      for (const file of found.sort()) {
+        if (ignored(file)) inputs.skipped.push({ file, why: 'ignored (--ignore-pattern or .spectral-webhooks-ignore)' });
+        else kept.push(file);
+      }
+      if (kept.length === 0) inputs.unmatched.push(pattern);
+      for (const file of kept) {
+        if (!seen.has(file)) inputs.fromGlob.add(file);
+        add(file);
+      }
     } else {
       add(absolute);
     }
@@ -77,4 +107,22 @@ async function looksLikeOpenApi(file: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Whether a file found by a glob or in a directory is ignored: --ignore-pattern and the ignore file, in .gitignore
+ * syntax (the `ignore` package, which ESLint uses), relative to the working directory. Files outside it are never.
+ */
+async function ignoreFilter(cwd: string, options: IgnoreOptions): Promise<(file: string) => boolean> {
+  const lines = [...options.patterns];
+  if (options.useFile) {
+    const text = await readFile(join(cwd, IGNORE_FILE), 'utf8').catch(() => '');
+    lines.push(...text.split(/\r?\n/));
+  }
+  const rules = ignore().add(lines);
+  if (lines.every((line) => line.trim() === '' || line.startsWith('#'))) return () => false;
+  return (file) => {
+    const path = relative(cwd, file);
+    return path !== '' && !path.startsWith('..') && !isAbsolute(path) && rules.ignores(path.split('\\').join('/'));
+  };
 }

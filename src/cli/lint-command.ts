@@ -60,6 +60,10 @@ export interface LintOptions extends BaselineCliOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   profile?: string;
+  showDocumentationUrl: boolean;
+  ignorePattern?: string[];
+  ignore: boolean;
+  printConfig: boolean;
 }
 
 /** A hidden option that `-o.<format> FILE` (spectral-cli's spelling) is rewritten to before commander parses argv. */
@@ -89,20 +93,28 @@ export function lintCommand(): Command {
     .description('lint OpenAPI documents (files, globs, directories, or - for stdin) against the webhook guideline')
     .argument('<files...>', 'OpenAPI documents (YAML or JSON): files, globs, directories, or - for stdin')
     .addOption(
-      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: stylish)`)
-        .argParser(collectFormat)
-        .default([], ''),
+      // No commander default: it would print "(default: [])" after the text's own "(default: stylish)".
+      new Option('-f, --format <format>', `output format, repeatable: ${FORMAT_NAMES.join(', ')} (default: stylish)`).argParser(collectFormat),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout (several formats: -o.<format> <file> each)')
-    .addOption(new Option(`${OUTPUT_FOR_OPTION} <format=file>`).hideHelp().argParser(collectOutputFor).default({}, ''))
+    .addOption(new Option(`${OUTPUT_FOR_OPTION} <format=file>`).hideHelp().argParser(collectOutputFor))
     .addOption(
       new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITY_NAMES]).default('error'),
     )
     .option('--max-warnings <number>', 'also fail (exit 1) when there are more than this many warnings', parseMaxWarnings)
     .option('-D, --display-only-failures', 'show only findings at or above --fail-severity', false)
     .option('-q, --quiet', 'print findings only: no summary, no docs links, no "no problems" line (as spectral-cli; for errors only, as eslint --quiet, use -D)', false)
-    .option('--verbose', 'say which config and files are used and skipped; print stack traces of tool errors', false)
-    .option('--ignore-unknown-format', 'skip files that are not OpenAPI documents instead of failing (exit 2)', false)
+    .option('-v, --verbose', 'say which config and files are used and skipped; print stack traces of tool errors (as spectral lint -v)', false)
+    .option('--ignore-unknown-format', 'skip files that are not OpenAPI documents: named ones instead of failing (exit 2), glob matches without the unrecognized-format warning', false)
+    .option('--fail-on-unmatched-globs', 'a glob that matches nothing fails the run (exit 2): the default here, accepted as in spectral lint')
+    .addOption(new Option('-e, --encoding <encoding>', 'text encoding of the documents: utf8 only (as spectral lint -e utf8)').argParser(parseEncoding))
+    .option('--resolver <file>', 'spectral lint\'s custom $ref resolver: refused (exit 2); local and file $refs are resolved inside the project, --allow-remote-refs fetches http(s)', refuseResolver)
+    .option('--show-documentation-url', 'add each finding\'s rule docs link to the report (as spectral lint: a documentationUrl key in -f json)', false)
+    .option('--ignore-pattern <pattern>', 'skip files matching this .gitignore-style pattern when expanding globs and directories, repeatable', collectPattern)
+    .option('--no-ignore', 'do not read .spectral-webhooks-ignore (and drop --ignore-pattern)')
+    .option('--color', 'force colour in the terminal report (as FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (as NO_COLOR=1)')
+    .option('--print-config', 'print the rules in force for these files (after the config and --profile) as JSON, and lint nothing', false)
     .option('--allow-empty-input', 'exit 0 when no file matches the given globs or directories', false)
     .option('--stdin-filepath <path>', 'the file name to show (and resolve relative $refs from) for a document read from stdin (-)')
     .option('-r, --ruleset <file>', 'a Spectral ruleset to layer over the webhook rules (default: .spectral.{yaml,yml,json,js,mjs} found in cwd or a parent, up to the git root)')
@@ -115,19 +127,25 @@ export function lintCommand(): Command {
     .option('--fix-dry-run', 'like --fix, but print a unified diff per file and write nothing')
     .addOption(new Option('--profile <profile>', 'add an opt-in profile to the ruleset (standard-webhooks: Standard Webhooks v1 headers and envelope)').choices(['standard-webhooks']))
     .addHelpText('after', EXAMPLES)
-    .action(async (files: string[], options: LintOptions) => {
+    .action(async (files: string[], parsed: LintOptions) => {
+      const options: LintOptions = { ...parsed, format: parsed.format ?? [], outputFor: parsed.outputFor ?? {} };
+      if (options.printConfig) {
+        const { printConfig } = await import('./print-config');
+        process.exitCode = await printConfig(files, options);
+        return;
+      }
       process.exitCode = await runLint(files, options);
     });
 }
 
-function collectFormat(value: string, previous: FormatName[]): FormatName[] {
+function collectFormat(value: string, previous: FormatName[] = []): FormatName[] {
   if (!(FORMAT_NAMES as readonly string[]).includes(value)) {
     throw new InvalidArgumentError(`Allowed choices are ${FORMAT_NAMES.join(', ')}.`);
   }
   return [...previous, value as FormatName];
 }
 
-function collectOutputFor(value: string, previous: Record<string, string>): Record<string, string> {
+function collectOutputFor(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf('=');
   const format = value.slice(0, at);
   if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError('use -o.<format> <file>, e.g. -o.sarif report.sarif');
@@ -135,6 +153,22 @@ function collectOutputFor(value: string, previous: Record<string, string>): Reco
     throw new InvalidArgumentError(`-o.${format}: unknown format (allowed: ${FORMAT_NAMES.join(', ')})`);
   }
   return { ...previous, [format]: value.slice(at + 1) };
+}
+
+/** spectral lint's -e choices; documents are read as UTF-8 (with a check), so only UTF-8 and its ASCII subset are taken. */
+function parseEncoding(value: string): string {
+  if (['utf8', 'utf-8', 'ascii'].includes(value.toLowerCase())) return 'utf8';
+  throw new InvalidArgumentError('only UTF-8 documents are read (utf8, utf-8, ascii); save the file as UTF-8');
+}
+
+function refuseResolver(): never {
+  throw new InvalidArgumentError(
+    'custom $ref resolvers are not supported: spectral-webhooks resolves local and file $refs inside the project itself (--allow-remote-refs fetches http(s) ones)',
+  );
+}
+
+function collectPattern(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function parseMaxWarnings(value: string): number {
@@ -182,6 +216,8 @@ export async function runLint(patterns: string[], options: LintOptions, cwd = pr
 interface LintPlan {
   targets: OutputTarget[];
   failSeverity: number;
+  /** --fix or --fix-dry-run on stdin: stdout holds the fixed document, so a report meant for stdout goes to stderr. */
+  fixingStdin: boolean;
 }
 
 type Log = (line: string) => void;
@@ -201,18 +237,21 @@ function checkOptions(patterns: string[], options: LintOptions, cwd: string): Li
   if (options.fix && options.fixDryRun) {
     throw new ToolError('--fix writes the fixes and --fix-dry-run only shows them: pass one of them');
   }
-  if ((options.fix || options.fixDryRun) && patterns.includes('-')) {
-    throw new ToolError('--fix and --fix-dry-run edit files: they cannot read a document from stdin (-)');
+  // --fix or --fix-dry-run on stdin: the fixed text is the output (ESLint's `--fix-dry-run --stdin`, for editors).
+  const fixingStdin = Boolean(options.fix || options.fixDryRun) && patterns.includes('-');
+  if (fixingStdin && patterns.length > 1) {
+    throw new ToolError('--fix on stdin (-) prints the fixed document: lint no other file in the same run');
   }
   if (options.stdinFilepath !== undefined && !patterns.includes('-')) {
     throw new ToolError('--stdin-filepath names the document read from stdin: add - to the files (e.g. lint - --stdin-filepath api.yaml)');
   }
-  return { targets, failSeverity };
+  return { targets, failSeverity, fixingStdin };
 }
 
 /** Step 2: the files the patterns name (globs, folders, `-`), with the checks that need them. */
 async function collectInputs(patterns: string[], options: LintOptions, plan: LintPlan, cwd: string, log: Log): Promise<LintInputs> {
-  const inputs = await expandInputs(patterns, cwd);
+  const ignore = { patterns: options.ignore === false ? [] : (options.ignorePattern ?? []), useFile: options.ignore !== false };
+  const inputs = await expandInputs(patterns, cwd, ignore);
   assertReportsSpareInputs(plan.targets, [...inputs.files, ...(options.baseline === undefined ? [] : [options.baseline])], cwd);
   for (const { file, why } of inputs.skipped) log(`skipped ${displayPath(file, cwd)}: ${why}`);
   if (inputs.unmatched.length > 0 && !options.allowEmptyInput) {
@@ -241,6 +280,7 @@ interface LintOutcome {
  */
 async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: LintOptions, plan: LintPlan, cwd: string, log: Log): Promise<LintOutcome> {
   const { NotOpenApiError, parseDocument } = await import('../lint/load-document');
+  const { unrecognizedFormat } = await import('../lint/unrecognized-format');
   const { createLinter } = await import('../lint/linter');
   // The one door every document, $ref-ed file and --fix edit goes through (checked reads, the project boundary).
   const { DocumentSource } = await import('../fs/document-source');
@@ -271,7 +311,8 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
   if (inputs.stdin) {
     const name = options.stdinFilepath ?? '<stdin>';
     const stdinSource = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
-    await lintOne(async () => linter.lint(parseDocument(await source.readStdin(name), stdinSource, name)), name, false);
+    const fixStdin = async () => fixer!.fixStdin(resolve(cwd, options.stdinFilepath ?? 'stdin.yaml'), await source.readStdin(name), name, (text) => process.stdout.write(text));
+    await lintOne(fixer ? fixStdin : async () => linter.lint(parseDocument(await source.readStdin(name), stdinSource, name)), name, false);
   }
   // Files are read a few ahead of the one being linted: with many small specs, waiting on each read in turn left the
   // process idle for a quarter of the run. Linting stays one file at a time, in order. (--fix reads its own files.)
@@ -301,7 +342,12 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
           if ('error' in outcome) throw outcome.error;
           return linter.lint(parseDocument(outcome.text, resolve(file), name));
         };
-    await lintOne(run, name, inputs.fromDirectory.has(file), file);
+    // A glob's match that is not OpenAPI gets spectral lint's unrecognized-format warning (a named file is an error).
+    const asSpectral = inputs.fromGlob.has(file) && !options.ignoreUnknownFormat;
+    const runOrWarn = asSpectral
+      ? () => run().catch(async (error: unknown) => (error instanceof NotOpenApiError ? [await unrecognizedFormat(file)] : Promise.reject(error)))
+      : run;
+    await lintOne(runOrWarn, name, inputs.fromDirectory.has(file), file);
   }
   if (fixer) outcome.fixSummary = fixer.summary();
   return outcome;
@@ -338,9 +384,12 @@ async function report(results: ISpectralDiagnostic[], outcome: LintOutcome, rule
       toStdout: target.file === undefined,
       quiet: options.quiet,
       filesLinted,
+      showDocumentationUrl: options.showDocumentationUrl,
     });
     if (target.file === undefined) {
-      await new Promise<void>((done) => process.stdout.write(text, () => done()));
+      // With --fix on stdin, stdout holds the fixed document: the report goes to stderr.
+      const out = plan.fixingStdin ? process.stderr : process.stdout;
+      await new Promise<void>((done) => out.write(text, () => done()));
     } else {
       await writeReport(resolve(cwd, target.file), text);
       log(`wrote ${target.format} report to ${target.file}`);

@@ -33,6 +33,9 @@ export function buildProgram(): Command {
     new Command('spectral-webhooks')
       .description('Lint OpenAPI documents against the webhook guideline (Spectral ruleset + CLI).')
       .version(version, '-v, --version', 'print the version')
+      // Options before the command are the program's, after it the command's: `lint -v` is lint's --verbose, as in
+      // spectral lint, not the version (which passed a CI run without linting).
+      .enablePositionalOptions()
       .addHelpText('after', PROGRAM_EXAMPLES),
   );
   for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand()]) program.addCommand(configure(command));
@@ -41,18 +44,24 @@ export function buildProgram(): Command {
 
 /**
  * Colour follows the terminal (chalk's own detection, which honours FORCE_COLOR) and is off when NO_COLOR is set
- * (no-color.org), which chalk 4 does not check itself. Must run before the formatters load chalk.
+ * (no-color.org), which chalk 4 does not check itself; --color and --no-color decide over both. Must run before the
+ * formatters load chalk.
  */
-export function applyColourPreference(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '0';
+export function applyColourPreference(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): void {
+  // --color / --no-color (ESLint's flags) win over the environment; the last one given counts.
+  const flag = argv.filter((arg) => arg === '--color' || arg === '--no-color').pop();
+  if (flag !== undefined) env.FORCE_COLOR = flag === '--color' ? '1' : '0';
+  else if (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '0';
 }
 
 /** Runs the CLI; the process exits 2 with one line on stderr for any failure of the tool itself. */
 export async function main(argv: string[]): Promise<void> {
   exitOnSignals();
   dropWritesToClosedPipes();
-  const verbose = argv.includes('--verbose');
-  applyColourPreference();
+  // `-v` after the command is its --verbose (before it, the version).
+  const verbose = argv.includes('--verbose') || argv.indexOf('-v') > 2;
+  const options = argv.slice(0, argv.indexOf('--') < 0 ? undefined : argv.indexOf('--'));
+  applyColourPreference(process.env, options);
   try {
     await buildProgram().parseAsync(rewriteOutputPerFormat(argv));
   } catch (error) {

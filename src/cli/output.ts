@@ -6,6 +6,7 @@ import type { Formatter } from '@stoplight/spectral-formatters';
 import type { DiagnosticSeverity } from '@stoplight/types';
 import { displayPath } from '../display-path';
 import { ToolError } from '../errors';
+import { FIXABLE_RULES } from '../fix/fixable';
 
 /** Every format of @stoplight/spectral-formatters, by the name spectral-cli gives it (`gitlab` is its alias too). */
 export const FORMAT_NAMES = [
@@ -108,6 +109,8 @@ export interface RenderContext {
   /** -q: no summary, no docs links, no "no problems" line. */
   quiet: boolean;
   filesLinted: number;
+  /** --show-documentation-url: every finding carries its rule's docs link (`documentationUrl` in -f json), as in spectral lint. */
+  showDocumentationUrl?: boolean;
 }
 
 /** The text of one report. JSON keeps Spectral's contract: `{code, path, message, severity, range, source}`. */
@@ -115,7 +118,8 @@ export function render(format: FormatName, context: RenderContext): string {
   const { results, ruleset, failSeverity, version, cwd } = context;
   const shown = results.map((result) => {
     const copy: ISpectralDiagnostic = { ...result };
-    if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
+    if (context.showDocumentationUrl) copy.documentationUrl ??= ruleset.rules[String(result.code)]?.documentationUrl ?? undefined;
+    else if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
     if (RELATIVE_PATH_FORMATS.has(format) && copy.source) copy.source = displayPath(copy.source, cwd);
     return copy;
   });
@@ -175,6 +179,12 @@ function finishStylish(text: string, context: RenderContext): string {
     const code = String(result.code);
     const url = ruleset.rules[code]?.documentationUrl;
     if (url && !links.has(code)) links.set(code, url);
+  }
+  const fixable = results.filter((result) => FIXABLE_RULES.has(String(result.code))).length;
+  if (fixable > 0) {
+    // ESLint's habit: say what --fix could take off the list (some fixes may still be refused as unsafe).
+    const note = `  ${fixable} of them potentially fixable with the \`--fix\` option (\`--fix-dry-run\` shows the changes).`;
+    text = `${text.replace(/\n+$/, '')}\n${note}\n`;
   }
   if (links.size === 0) return text;
   const width = Math.max(...[...links.keys()].map((code) => code.length));

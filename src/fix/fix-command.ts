@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../display-path';
@@ -22,6 +23,12 @@ export interface FixerOptions {
 export interface Fixer {
   /** Fixes one document (and the files its `$ref`s reach); returns what the linter reports afterwards. */
   fix(file: string, displayName?: string): Promise<ISpectralDiagnostic[]>;
+  /**
+   * Fixes a document read from stdin (`lint - --fix`, as `eslint --fix-dry-run --stdin` serves editors): `path` is
+   * where it would live (relative `$ref`s resolve from there); its fixed text goes to `fixedText` whole, nothing is
+   * written. Returns what the linter reports afterwards.
+   */
+  fixStdin(path: string, text: string, displayName: string, fixedText: (text: string) => void): Promise<ISpectralDiagnostic[]>;
   /** One line: how many problems were fixed (or would be, in a dry run) and how many fixable ones were left. */
   summary(): string;
 }
@@ -46,6 +53,19 @@ export function createFixer(options: FixerOptions): Fixer {
         await writeChanges(result.changes, (path) => source.isInsideProject(path));
       }
       const lines = reportLines(result, options.dryRun);
+      if (lines.length > 0) report(lines.join('\n') + '\n');
+      return result.results;
+    },
+    async fixStdin(path, text, displayName, fixedText) {
+      const mainPath = resolve(path);
+      source.setOverlay(mainPath, text);
+      const result = await fixDocument(mainPath, linterOptions, displayName);
+      fixedCount += result.fixed.length;
+      refusedCount += result.refused.length;
+      fixedText(result.changes.find((change) => change.path === mainPath)?.after ?? text);
+      const elsewhere = result.changes.filter((change) => change.path !== mainPath).map((change) => display(change.path));
+      const lines = reportLines(result, options.dryRun);
+      if (elsewhere.length > 0) lines.push(`not written (the document came from stdin): the fixes in ${elsewhere.join(', ')}`);
       if (lines.length > 0) report(lines.join('\n') + '\n');
       return result.results;
     },

@@ -311,7 +311,12 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
   if (inputs.stdin) {
     const name = options.stdinFilepath ?? '<stdin>';
     const stdinSource = options.stdinFilepath === undefined ? '<stdin>' : resolve(cwd, options.stdinFilepath);
-    const fixStdin = async () => fixer!.fixStdin(resolve(cwd, options.stdinFilepath ?? 'stdin.yaml'), await source.readStdin(name), name, (text) => process.stdout.write(text));
+    const fixStdin = async () => {
+      const text = await source.readStdin(name);
+      // Without --stdin-filepath, JSON is edited as JSON (a YAML edit would break it), anything else as YAML.
+      const path = resolve(cwd, options.stdinFilepath ?? (/^\uFEFF?\s*[{[]/.test(text) ? 'stdin.json' : 'stdin.yaml'));
+      return fixer!.fixStdin(path, text, name, (fixed) => process.stdout.write(fixed));
+    };
     await lintOne(fixer ? fixStdin : async () => linter.lint(parseDocument(await source.readStdin(name), stdinSource, name)), name, false);
   }
   // Files are read a few ahead of the one being linted: with many small specs, waiting on each read in turn left the

@@ -190,6 +190,17 @@ describe('habits from spectral lint and ESLint', { timeout: 120_000 }, () => {
     }
   });
 
+  it('--fix-dry-run on stdin without --stdin-filepath edits JSON as JSON', async () => {
+    const json = JSON.stringify(
+      { openapi: '3.1.0', info: { title: 'Hooks', version: '1.0.0' }, security: [{ key: [] }], paths: { '/_webhooks/github': { post: { responses: { '204': { description: 'Received' } } } } }, components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } },
+      null,
+      2,
+    );
+    const run = await runCli(['lint', '-', '--fix-dry-run'], { cwd: tempProject({}), input: json });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { paths: Record<string, { post: Record<string, unknown> }> }).paths['/_webhooks/github']!.post['x-internal']).toBe(true);
+  });
+
   it('--print-config prints the rules in force for a file, after the config and its overrides, and lints nothing', async () => {
     const cwd = tempProject({
       'openapi.yaml': ERROR_AND_WARNING,

@@ -3,6 +3,7 @@ import { describeError } from '../errors';
 import { dropWritesToClosedPipes } from './closed-pipe';
 import { explainCommand } from './explain-command';
 import { initCommand } from './init-command';
+import { probeCommand } from './probe-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
 import { rulesCommand } from './rules-command';
 import { exitOnSignals } from './signals';
@@ -38,7 +39,7 @@ export function buildProgram(): Command {
       .enablePositionalOptions()
       .addHelpText('after', PROGRAM_EXAMPLES),
   );
-  for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand()]) program.addCommand(configure(command));
+  for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand(), probeCommand()]) program.addCommand(configure(command));
   return program;
 }
 

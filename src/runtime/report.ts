@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import { assertReportFolders, planOutputs, render, writeReport, type FormatName, type OutputTarget } from '../cli/output';
+import { assertReportsSpareInputs, assertReportTargets, planOutputs, render, writeReport, type FormatName, type OutputTarget } from '../cli/output';
 import { parseSeverity } from '../cli/severity';
 import { runtimeRulesetInfo, type RuntimeCheck } from './checks';
 
@@ -12,10 +12,14 @@ export interface ReportOptions {
   quiet: boolean;
 }
 
-/** The lint's output plumbing (formats, `-o`, `-o.<format>`), checked before any request is sent. */
-export function planReport(options: ReportOptions, cwd: string): OutputTarget[] {
+/**
+ * The lint's output plumbing (formats, `-o`, `-o.<format>`), checked before any request is sent: the same refusals
+ * as lint (a missing folder, a device, the description itself as the report file).
+ */
+export function planReport(options: ReportOptions, inputs: readonly string[], cwd: string): OutputTarget[] {
   const targets = planOutputs(options.format.length > 0 ? options.format : ['stylish'], options.output, options.outputFor);
-  assertReportFolders(targets, cwd);
+  assertReportTargets(targets, cwd);
+  assertReportsSpareInputs(targets, inputs, cwd);
   parseSeverity(options.failSeverity);
   return targets;
 }

@@ -27,7 +27,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNR
 
 /** Runs `probe` and returns the exit status; tool failures are thrown as ToolError (exit 2, one line). */
 export async function runProbe(specFile: string, options: ProbeOptions, cwd = process.cwd(), env = process.env): Promise<number> {
-  const targets = planReport(options, cwd);
+  const targets = planReport(options, [specFile], cwd);
   const target = parseTarget(options.target);
   const ca = options.ca === undefined ? undefined : readCa(options.ca, cwd);
   const spec = await loadRuntimeSpec(specFile, cwd);

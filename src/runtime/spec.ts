@@ -29,14 +29,15 @@ export async function loadRuntimeSpec(file: string, cwd: string): Promise<Runtim
 }
 
 /**
- * Spectral's resolver, as lint uses it (src/lint/ref-resolver.ts: `$ref`-ed files only from inside the project, no
- * remote ones): the sampler and Ajv then see each schema whole, wherever its parts live.
+ * Spectral's resolver, as lint uses it (src/fs/document-source.ts: checked reads, `$ref`-ed files only from inside the
+ * project, no remote ones): the sampler and Ajv then see each schema whole, wherever its parts live.
  */
 async function resolveRefs(document: LintDocument, cwd: string, name: string): Promise<JsonObject> {
-  const { createRefResolver } = await import('../lint/ref-resolver');
+  const { DocumentSource } = await import('../fs/document-source');
+  const { createSpectralResolver } = await import('../lint/ref-resolver');
   const { parseSourceFile } = await import('../engine/source');
-  const refs = createRefResolver({ cwd });
-  refs.beginDocument(document.source);
+  const source = new DocumentSource({ cwd });
+  source.beginDocument(document.source);
   const parseResolveResult = async (options: { targetAuthority: { href(): string }; result: unknown }) => {
     const source = options.targetAuthority.href().replace(/\/$/, '');
     const parsed = parseSourceFile(String(options.result), source, extname(source).toLowerCase() === '.json');
@@ -44,7 +45,7 @@ async function resolveRefs(document: LintDocument, cwd: string, name: string): P
     options.result = parsed.data;
     return options;
   };
-  const outcome = await refs.resolver().resolve(document.data as object, { baseUri: document.source, parseResolveResult } as never);
+  const outcome = await createSpectralResolver(source).resolve(document.data as object, { baseUri: document.source, parseResolveResult } as never);
   const [first] = outcome.errors;
   if (first !== undefined) {
     const where = first.path.length > 0 ? ` at ${first.path.join('.')}` : '';

@@ -3,6 +3,7 @@ import { describeError } from '../errors';
 import { dropWritesToClosedPipes } from './closed-pipe';
 import { explainCommand } from './explain-command';
 import { initCommand } from './init-command';
+import { listenCommand } from './listen-command';
 import { probeCommand } from './probe-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
 import { rulesCommand } from './rules-command';
@@ -39,7 +40,7 @@ export function buildProgram(): Command {
       .enablePositionalOptions()
       .addHelpText('after', PROGRAM_EXAMPLES),
   );
-  for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand(), probeCommand()]) program.addCommand(configure(command));
+  for (const command of [lintCommand(), rulesCommand(), explainCommand(), initCommand(), probeCommand(), listenCommand()]) program.addCommand(configure(command));
   return program;
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { ToolError } from '../errors';
 import { PACKAGE_ROOT } from '../package-root';
+import { RUNTIME_CHECKS } from '../runtime/checks';
 import { ruleCatalog } from './rule-catalog';
 import { suggest } from './suggest';
 
@@ -19,10 +20,12 @@ export function explainCommand(): Command {
 Examples:
   $ spectral-webhooks explain webhook-path-prefix
   $ spectral-webhooks explain webhook-https | less
+  $ spectral-webhooks explain probe-auth-required
 `,
     )
     .action(async (ruleId: string) => {
-      const ids = ruleCatalog().map((rule) => rule.id);
+      // The lint's rules, and the checks of probe and listen, which report in the same shape.
+      const ids = [...ruleCatalog().map((rule) => rule.id), ...RUNTIME_CHECKS.map((check) => check.id)];
       if (!ids.includes(ruleId)) {
         const closest = suggest(ruleId, ids);
         const hint = closest.length > 0 ? `did you mean ${closest.join(', ')}?` : 'run `spectral-webhooks rules` to list them';

@@ -16,6 +16,30 @@ const SPEC = join(REPO_ROOT, 'fixtures', 'runtime', 'consumer.yaml');
 const SECRETS = { ACME_TOKEN: CONSUMER_TOKEN, ACME_WEBHOOK_SECRET: CONSUMER_SECRET };
 const SECRET_ARGS = ['--secret', 'acmeToken=env:ACME_TOKEN', '--secret', 'webhook-signature=env:ACME_WEBHOOK_SECRET', '--rate', '200'];
 
+const SWAGGER_GITHUB = `swagger: '2.0'
+info: { title: GitHub receiver, version: '1' }
+host: hooks.example.com
+schemes: [https]
+securityDefinitions:
+  basicAuth: { type: basic }
+  queryKey: { type: apiKey, in: query, name: key }
+paths:
+  /_webhooks/github/{tenant}:
+    post:
+      x-internal: true
+      security: [{ basicAuth: [], queryKey: [] }]
+      consumes: [application/json]
+      parameters:
+        - { name: tenant, in: path, required: true, type: string, enum: [acme] }
+        - { name: X-GitHub-Event, in: header, required: true, type: string, enum: [push] }
+        - { name: X-Hub-Signature-256, in: header, required: true, type: string }
+        - name: payload
+          in: body
+          required: true
+          schema: { type: object, required: [ref], properties: { ref: { type: string, example: refs/heads/main } } }
+      responses: { '200': { description: ok } }
+`;
+
 interface ProbeJson {
   code: string;
   message: string;
@@ -49,7 +73,8 @@ describe('probe: a consumer that keeps its promises, and one per broken promise'
     expect(run.status).toBe(0);
   });
 
-  const cases: Array<{ broken: BrokenPromise; code: string; message: RegExp }> = [
+  const cases: Array<{ broken: BrokenPromise; code: string; message: RegExp; args?: string[] }> = [
+    { broken: 'slow', code: 'probe-valid-delivery-acknowledged', message: /a valid delivery no answer within the 500 ms budget \(--timeout\); expected 2xx$/, args: ['--timeout', '500ms'] },
     { broken: 'acknowledge', code: 'probe-valid-delivery-acknowledged', message: /a valid delivery answered 500; expected 2xx$/ },
     { broken: 'auth', code: 'probe-auth-required', message: /without credentials answered 204; expected 401 or 403$/ },
     { broken: 'credentials', code: 'probe-bad-credentials-refused', message: /with wrong credentials answered 204; expected 401 or 403$/ },
@@ -58,10 +83,10 @@ describe('probe: a consumer that keeps its promises, and one per broken promise'
     { broken: 'replay', code: 'probe-replay-refused', message: /replayed \(same webhook-id, timestamp 1 hour old, correctly signed\) answered 204; expected a 4xx refusal/ },
     { broken: 'https', code: 'probe-https-only', message: /over plain HTTP \(http:\/\/127\.0\.0\.1:\d+, with wrong credentials\) answered 401: the receiver is served over plain HTTP/ },
   ];
-  for (const { broken, code, message } of cases) {
-    it(`names ${code} for a consumer that breaks it, and exits 1`, async () => {
+  for (const { broken, code, message, args = [] } of cases) {
+    it(`names ${code} for a consumer that breaks it (${broken}), and exits 1`, async () => {
       const server = await https(broken);
-      const run = await runCli(['probe', SPEC, '--target', server.url, '--ca', caFile, '-f', 'json', ...SECRET_ARGS], { env: SECRETS });
+      const run = await runCli(['probe', SPEC, '--target', server.url, '--ca', caFile, '-f', 'json', ...SECRET_ARGS, ...args], { env: SECRETS });
       expect(run.stderr).toBe('');
       const findings = JSON.parse(run.stdout) as ProbeJson[];
       expect(findings.map((finding) => finding.code)).toEqual([code]);
@@ -159,6 +184,39 @@ describe('probe --dry-run', { timeout: 120_000 }, () => {
     expect(valid).toContain('x-spectral-webhooks-probe: probe-valid-delivery-acknowledged\n');
     const body = JSON.parse(valid.slice(valid.indexOf('\n\n') + 2)) as { type: string; data: { order_id: string } };
     expect(body).toMatchObject({ type: 'order.paid', data: { order_id: 'ord_123' } });
+  });
+
+  it('sends HTTP basic, an API key in the query and an HMAC signature as an OpenAPI 2.0 description says', async () => {
+    const cwd = tempProject({ 'swagger.yaml': SWAGGER_GITHUB });
+    const env = { BASIC: 'hooks:pa55', KEY: 'k-123', HUB: 'hub secret' };
+    const args = ['--secret', 'basicAuth=env:BASIC', '--secret', 'queryKey=env:KEY', '--secret', 'X-Hub-Signature-256=env:HUB'];
+    const run = await runCli(['probe', 'swagger.yaml', '--target', 'https://hooks.example.com/base/', '--dry-run', ...args], { cwd, env });
+    expect(run.status).toBe(0);
+    const blocks = run.stdout.split(/\n(?=# )/);
+    expect(blocks[0]).toBe(
+      [
+        '# probe-valid-delivery-acknowledged: POST /_webhooks/github/{tenant} a valid delivery',
+        'POST https://hooks.example.com/base/_webhooks/github/acme?key=<secret queryKey>',
+        'x-github-event: push',
+        'content-type: application/json',
+        'x-spectral-webhooks-probe: probe-valid-delivery-acknowledged',
+        'authorization: <secret basicAuth>',
+        'x-hub-signature-256: <signed with secret X-Hub-Signature-256>',
+        '',
+        '{"ref":"refs/heads/main"}',
+        '',
+      ].join('\n'),
+    );
+    expect(blocks.map((block) => block.split(':')[0])).toEqual([
+      '# probe-valid-delivery-acknowledged',
+      '# probe-auth-required',
+      '# probe-bad-credentials-refused',
+      '# probe-bad-signature-refused',
+      '# probe-method-refused',
+      '# probe-replay-refused',
+      '# probe-https-only',
+    ]);
+    expect(run.stdout).not.toMatch(/pa55|k-123|aG9va3M6cGE1NQ/);
   });
 
   it('never prints a secret it was given', async () => {

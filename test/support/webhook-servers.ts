@@ -17,7 +17,7 @@ export async function testCertificate(): Promise<{ key: string; cert: string }> 
 }
 
 /** The test receiver's promises, each of which a consumer can be told to break. */
-export type BrokenPromise = 'acknowledge' | 'auth' | 'credentials' | 'signature' | 'method' | 'replay' | 'https';
+export type BrokenPromise = 'acknowledge' | 'slow' | 'auth' | 'credentials' | 'signature' | 'method' | 'replay' | 'https';
 
 export const CONSUMER_TOKEN = 'consumer-test-token';
 export const CONSUMER_SECRET = `whsec_${Buffer.from('consumer test signing secret').toString('base64')}`;
@@ -49,6 +49,7 @@ export function consumerHandler(broken?: BrokenPromise): RequestListener {
         if (!signed && broken !== 'signature') return answer(response, 401);
       }
       if (broken === 'acknowledge') return answer(response, 500);
+      if (broken === 'slow') return void setTimeout(() => answer(response, 204), 3000);
       answer(response, 204);
     });
   };

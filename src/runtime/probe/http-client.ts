@@ -10,6 +10,7 @@ export interface OutgoingRequest {
 /** What came back: an HTTP answer, no answer in time, or no connection (refused, reset, TLS failure, ...). */
 export type Outcome =
   | { kind: 'answer'; status: number; headers: IncomingHttpHeaders; ms: number }
+  /** `ms` is the budget that ran out. */
   | { kind: 'timeout'; ms: number }
   | { kind: 'no-connection'; code: string; message: string; tls: boolean };
 
@@ -52,7 +53,7 @@ export async function send(request: OutgoingRequest, options: ClientOptions): Pr
       },
     );
     const timer = setTimeout(() => {
-      finish({ kind: 'timeout', ms: Date.now() - started });
+      finish({ kind: 'timeout', ms: options.timeoutMs });
       outgoing.destroy();
     }, options.timeoutMs);
     outgoing.on('error', (error: NodeJS.ErrnoException) => {

@@ -5,6 +5,7 @@ import { headerParameters } from '../../openapi/parameters';
 import { effectiveServers, insecureServerUrls, oas2Transport } from '../../openapi/servers';
 import type { SpecVersion } from '../../openapi/document';
 import type { ProbeCheckId } from '../checks';
+import { formatDuration } from '../duration';
 import { applyCredentials, credentialPlan, type Credential } from '../credentials';
 import { parametersOf, requestBodyShape, sampleBody, sampleParameter } from '../sample';
 import { signatureHeaders, signatureScheme, type SignatureScheme } from '../signature';
@@ -110,7 +111,9 @@ export function planProbes(root: JsonObject, version: SpecVersion, operation: Op
     }
     if (signing && variant.signature !== 'none') {
       const secret = variant.signature === 'valid' ? signingSecret() : wrongSecret(signing.scheme);
-      Object.assign(requestHeaders, signatureHeaders(signing.scheme, secret, requestBody ?? '', deliveryId, variant.timestamp ?? new Date()));
+      for (const [name, value] of Object.entries(signatureHeaders(signing.scheme, secret, requestBody ?? '', deliveryId, variant.timestamp ?? new Date()))) {
+        requestHeaders[name.toLowerCase()] = value;
+      }
       masked.set(signing.scheme.header.toLowerCase(), variant.signature === 'valid' ? `<signed with secret ${signing.scope}>` : '<signed with a wrong secret>');
     }
     return { request: { method, url: requestUrl, headers: requestHeaders, body: requestBody }, masked };
@@ -196,7 +199,7 @@ function judgePlainHttp(outcome: Outcome): string | undefined {
 
 export function describeOutcome(outcome: Outcome): string {
   if (outcome.kind === 'answer') return `answered ${outcome.status}`;
-  if (outcome.kind === 'timeout') return `no answer within ${outcome.ms} ms`;
+  if (outcome.kind === 'timeout') return `no answer within the ${formatDuration(outcome.ms)} budget (--timeout)`;
   return `the connection failed (${outcome.code})`;
 }
 

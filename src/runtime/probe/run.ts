@@ -110,8 +110,17 @@ function assertReachable(outcome: Outcome, probe: Probe): void {
 function printRequest(probe: Probe): string {
   const { request, masked } = probe;
   const url = new URL(request.url.href);
-  for (const [name, value] of masked) if (name.startsWith('?') && url.searchParams.has(name.slice(1))) url.searchParams.set(name.slice(1), value);
-  const lines = [`# ${probe.check}: ${describeOperation(probe.operation)} ${probe.what}`, `${request.method} ${decodeURI(url.href)}`];
+  // Each secret query value is replaced by a token, and the token by its mask in the printed text (unencoded).
+  const tokens = new Map<string, string>();
+  for (const [name, value] of masked) {
+    if (!name.startsWith('?') || !url.searchParams.has(name.slice(1))) continue;
+    const token = `MASKED${tokens.size}`;
+    tokens.set(token, value);
+    url.searchParams.set(name.slice(1), token);
+  }
+  let shown = url.href;
+  for (const [token, value] of tokens) shown = shown.replace(token, value);
+  const lines = [`# ${probe.check}: ${describeOperation(probe.operation)} ${probe.what}`, `${request.method} ${shown}`];
   for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${masked.get(name) ?? value}`);
   if (request.body !== undefined) lines.push('', request.body);
   return `${lines.join('\n')}\n`;

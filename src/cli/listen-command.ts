@@ -1,8 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ListenOptions } from '../runtime/listen/run';
 import { parseDuration } from '../runtime/duration';
 import { collectSecret } from '../runtime/secrets';
-import { addReportOptions } from './report-options';
+import { addReportOptions, withReportDefaults } from './report-options';
 
 const EXAMPLES = `
 Examples:
@@ -25,15 +25,15 @@ export function listenCommand(): Command {
     .argument('<spec>', 'the OpenAPI document that declares the webhooks (YAML or JSON)')
     .option('--port <number>', 'port to listen on (0: any free port, printed at start)', parsePort, 8787)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--secret <source>', 'where the signing secret is: env:NAME or file:PATH, optionally for one signature header or scheme (webhook-signature=env:WHSEC); repeatable', collectSecret, [])
+    .addOption(new Option('--secret <source>', 'where the signing secret is: env:NAME or file:PATH, optionally for one signature header or scheme (webhook-signature=env:WHSEC); repeatable').argParser(collectSecret))
     .option('--count <number>', 'stop after this many deliveries', parseCount)
     .option('--timeout <duration>', 'stop after this long (e.g. 30s, 2m); with --count, fewer deliveries by then is exit 2', parseDuration)
     .option('--record <file>', 'write every delivery (headers, body, webhook matched, findings) to this file, one JSON line each');
-  return addReportOptions(command)
+  return addReportOptions(command, 'one line per delivery, no report')
     .addHelpText('after', EXAMPLES)
     .action(async (spec: string, options: ListenOptions) => {
       const { runListen } = await import('../runtime/listen/run');
-      process.exitCode = await runListen(spec, options);
+      process.exitCode = await runListen(spec, withReportDefaults(options));
     });
 }
 

@@ -19,6 +19,8 @@ Examples:
   $ spectral-webhooks rules
   $ spectral-webhooks explain webhook-path-prefix
   $ spectral-webhooks init
+  $ spectral-webhooks probe openapi.yaml --target https://staging.example.com --secret env:WEBHOOK_SECRET
+  $ spectral-webhooks listen openapi.yaml --port 8787 --count 3 --timeout 60s
 
 Run \`spectral-webhooks <command> --help\` for a command's options.
 `;

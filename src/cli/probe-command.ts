@@ -1,8 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ProbeOptions } from '../runtime/probe/run';
 import { parseDuration } from '../runtime/duration';
 import { collectSecret } from '../runtime/secrets';
-import { addReportOptions } from './report-options';
+import { addReportOptions, withReportDefaults } from './report-options';
 
 const EXAMPLES = `
 Examples:
@@ -25,7 +25,7 @@ export function probeCommand(): Command {
     .description('send real requests to a running service and check that its webhook receivers keep the promises of the description')
     .argument('<spec>', 'the OpenAPI document that describes the receivers (YAML or JSON)')
     .requiredOption('--target <base-url>', "the service's base URL; each receiver's path is appended to it (e.g. https://staging.example.com)")
-    .option('--secret <source>', 'where a secret is: env:NAME or file:PATH, optionally for one security scheme or signature header (bearerAuth=env:TOKEN); repeatable', collectSecret, [])
+    .addOption(new Option('--secret <source>', 'where a secret is: env:NAME or file:PATH, optionally for one security scheme or signature header (bearerAuth=env:TOKEN); repeatable').argParser(collectSecret))
     .option('--timeout <duration>', 'time budget of each request (e.g. 500ms, 5s)', parseDuration, 5000)
     .option('--rate <per-second>', 'at most this many requests per second', parseRate, 10)
     .option('--ca <file>', 'PEM certificate(s) to trust for an https:// target (a test or staging CA)')
@@ -36,7 +36,7 @@ export function probeCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (spec: string, options: ProbeOptions) => {
       const { runProbe } = await import('../runtime/probe/run');
-      process.exitCode = await runProbe(spec, options);
+      process.exitCode = await runProbe(spec, withReportDefaults(options));
     });
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { parseSeverity } from '../../cli/severity';
 import { ToolError } from '../../errors';
 import { webhookContainers } from '../../openapi/webhook-operations';
 import { LISTEN_CHECKS, runtimeFinding } from '../checks';
@@ -104,7 +105,8 @@ export async function runListen(specFile: string, options: ListenOptions, cwd = 
   let status: number;
   if (linesToStdout) {
     say(received === 0 ? 'no delivery arrived.' : broken === 0 ? clean : `${received} deliver${received === 1 ? 'y' : 'ies'}, ${broken} breaking the contract.`);
-    status = results.some((result) => result.severity <= (['error', 'warn', 'info', 'hint'] as const).indexOf(options.failSeverity as 'error')) ? 1 : 0;
+    const failSeverity = parseSeverity(options.failSeverity);
+    status = results.some((result) => result.severity <= failSeverity) ? 1 : 0;
   } else {
     status = await writeRuntimeReport(results, LISTEN_CHECKS, targets, options, cwd, clean);
   }

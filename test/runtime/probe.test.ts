@@ -219,6 +219,29 @@ describe('probe --dry-run', { timeout: 120_000 }, () => {
     expect(run.stdout).not.toMatch(/pa55|k-123|aG9va3M6cGE1NQ/);
   });
 
+  it('builds the body from a schema in another file ($ref across files, as lint reads them)', async () => {
+    const cwd = tempProject({
+      'api.yaml': [
+        'openapi: 3.1.0',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /_webhooks/acme:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        "            schema: { $ref: './schemas/event.yaml' }",
+        '      responses: { "204": { description: ok } }',
+        '',
+      ].join('\n'),
+      'schemas/event.yaml': "type: object\nrequired: [kind, count]\nproperties:\n  kind: { const: acme.ping }\n  count: { type: integer, minimum: 3 }\n  $defs: { type: string }\n",
+    });
+    const run = await runCli(['probe', 'api.yaml', '--target', 'http://127.0.0.1:9', '--dry-run'], { cwd });
+    expect(run.status).toBe(0);
+    const valid = run.stdout.split(/\n(?=# )/)[0] as string;
+    expect(JSON.parse(valid.slice(valid.indexOf('\n\n') + 2))).toMatchObject({ kind: 'acme.ping', count: 3 });
+  });
+
   it('never prints a secret it was given', async () => {
     const run = await runCli(['probe', SPEC, '--target', 'https://shop.example.com', '--dry-run', ...SECRET_ARGS], { env: SECRETS });
     expect(run.status).toBe(0);

@@ -114,6 +114,26 @@ describe('probe: a plain-HTTP target', { timeout: 120_000 }, () => {
   });
 });
 
+describe('probe: secrets stay out of what it prints', { timeout: 120_000 }, () => {
+  it('masks an API key sent in the query in findings and --verbose lines', async () => {
+    // This consumer serves another path: every request gets a 404, so every check reports its request.
+    const server = await startHttpConsumer();
+    try {
+      const cwd = tempProject({ 'swagger.yaml': SWAGGER_GITHUB });
+      const env = { BASIC: 'hooks:pa55', KEY: 'k-123', HUB: 'hub secret' };
+      const args = ['--secret', 'basicAuth=env:BASIC', '--secret', 'queryKey=env:KEY', '--secret', 'X-Hub-Signature-256=env:HUB', '--rate', '200'];
+      const run = await runCli(['probe', 'swagger.yaml', '--target', server.url, '--verbose', '-f', 'json', ...args], { cwd, env });
+      expect(run.status).toBe(1);
+      const findings = JSON.parse(run.stdout) as ProbeJson[];
+      expect(findings[0]?.message).toBe(`POST /_webhooks/github/{tenant}: POST ${server.url}/_webhooks/github/acme?key=<secret queryKey> a valid delivery answered 404; expected 2xx`);
+      expect(run.stderr).toContain(`probe-valid-delivery-acknowledged: POST ${server.url}/_webhooks/github/acme?key=<secret queryKey> → answered 404\n`);
+      expect(run.stdout + run.stderr).not.toContain('k-123');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('probe: what it cannot do is one line and exit 2', { timeout: 120_000 }, () => {
   it('refuses a secret given on the command line', async () => {
     const run = await runCli(['probe', SPEC, '--target', 'http://127.0.0.1:9', '--secret', 'hunter2']);

@@ -58,11 +58,11 @@ export async function runProbe(specFile: string, options: ProbeOptions, cwd = pr
   for (const probe of probes) {
     await throttle();
     const outcome = await send(probe.request, { timeoutMs: options.timeout, ca, insecure: options.insecure });
-    if (options.verbose) note(`${probe.check}: ${probe.request.method} ${probe.request.url.href} → ${describeOutcome(outcome)}`);
+    if (options.verbose) note(`${probe.check}: ${probe.request.method} ${shownUrl(probe)} → ${describeOutcome(outcome)}`);
     if (probe.check !== 'probe-https-only') assertReachable(outcome, probe);
     const broken = probe.judge(outcome);
     if (broken === undefined) continue;
-    const message = `${describeOperation(probe.operation)}: ${probe.request.method} ${probe.request.url.href} ${probe.what} ${broken}`;
+    const message = `${describeOperation(probe.operation)}: ${probe.request.method} ${shownUrl(probe)} ${probe.what} ${broken}`;
     results.push(runtimeFinding(spec, probe.check, probe.operation.operationPath, message));
   }
   // Said after the run: a run that stops (unreachable target) says only why.
@@ -106,13 +106,11 @@ function assertReachable(outcome: Outcome, probe: Probe): void {
   }
 }
 
-/** One request as --dry-run prints it: request line, headers (secrets masked), blank line, body. */
-function printRequest(probe: Probe): string {
-  const { request, masked } = probe;
-  const url = new URL(request.url.href);
-  // Each secret query value is replaced by a token, and the token by its mask in the printed text (unencoded).
+/** The request's URL as shown to people: a secret in the query (an API key) replaced by its mask, unencoded. */
+function shownUrl(probe: Probe): string {
+  const url = new URL(probe.request.url.href);
   const tokens = new Map<string, string>();
-  for (const [name, value] of masked) {
+  for (const [name, value] of probe.masked) {
     if (!name.startsWith('?') || !url.searchParams.has(name.slice(1))) continue;
     const token = `MASKED${tokens.size}`;
     tokens.set(token, value);
@@ -120,9 +118,14 @@ function printRequest(probe: Probe): string {
   }
   let shown = url.href;
   for (const [token, value] of tokens) shown = shown.replace(token, value);
-  const lines = [`# ${probe.check}: ${describeOperation(probe.operation)} ${probe.what}`, `${request.method} ${shown}`];
+  return shown;
+}
+
+/** One request as --dry-run prints it: request line, headers (secrets masked), blank line, body. */
+function printRequest(probe: Probe): string {
+  const { request, masked } = probe;
+  const lines = [`# ${probe.check}: ${describeOperation(probe.operation)} ${probe.what}`, `${request.method} ${shownUrl(probe)}`];
   for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${masked.get(name) ?? value}`);
   if (request.body !== undefined) lines.push('', request.body);
   return `${lines.join('\n')}\n`;
 }
-

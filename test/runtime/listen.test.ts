@@ -97,10 +97,10 @@ describe('listen: what it cannot do is one line and exit 2', { timeout: 120_000 
   });
 
   it('fails when --timeout comes before --count deliveries', async () => {
-    const { cli, url } = await listen(['--count', '2', '--timeout', '1s']);
+    const { cli, url } = await listen(['--count', '2', '--timeout', '3s']);
     await deliver(url, ORDER_PAID);
     const run = await cli.done;
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/\nspectral-webhooks: timed out after 1 s: 1 of 2 deliveries arrived\n$/);
+    expect(run.stderr).toMatch(/\nspectral-webhooks: timed out after 3 s: 1 of 2 deliveries arrived\n$/);
   });
 });

@@ -74,7 +74,7 @@ describe('probe: a consumer that keeps its promises, and one per broken promise'
   });
 
   const cases: Array<{ broken: BrokenPromise; code: string; message: RegExp; args?: string[] }> = [
-    { broken: 'slow', code: 'probe-valid-delivery-acknowledged', message: /a valid delivery no answer within the 500 ms budget \(--timeout\); expected 2xx$/, args: ['--timeout', '500ms'] },
+    { broken: 'slow', code: 'probe-valid-delivery-acknowledged', message: /a valid delivery no answer within the 2 s budget \(--timeout\); expected 2xx$/, args: ['--timeout', '2s'] },
     { broken: 'acknowledge', code: 'probe-valid-delivery-acknowledged', message: /a valid delivery answered 500; expected 2xx$/ },
     { broken: 'auth', code: 'probe-auth-required', message: /without credentials answered 204; expected 401 or 403$/ },
     { broken: 'credentials', code: 'probe-bad-credentials-refused', message: /with wrong credentials answered 204; expected 401 or 403$/ },

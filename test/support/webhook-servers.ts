@@ -49,7 +49,7 @@ export function consumerHandler(broken?: BrokenPromise): RequestListener {
         if (!signed && broken !== 'signature') return answer(response, 401);
       }
       if (broken === 'acknowledge') return answer(response, 500);
-      if (broken === 'slow') return void setTimeout(() => answer(response, 204), 3000);
+      if (broken === 'slow') return void setTimeout(() => answer(response, 204), 8000);
       answer(response, 204);
     });
   };

@@ -1,20 +1,16 @@
-import { isObject, ownValue, type JsonObject } from '../openapi/json';
+import { ownValue, type JsonObject } from '../openapi/json';
 import { operationsOf, pathItems, type OperationRef } from '../openapi/operations';
 import { isConsumerPath } from '../openapi/paths';
-import { matchReceiverPath } from '../openapi/receiver-paths';
+import { classifyReceivers } from '../openapi/receiver-classifier';
 
 /**
- * The operations `probe` sends to: receivers under `/_webhooks/`, and those the receiver heuristic recognises
- * elsewhere (`/hooks/sendgrid`). The one place that decides which paths are receivers for the runtime commands.
+ * The operations `probe` sends to: receivers under `/_webhooks/`, and those the receiver classifier recognises
+ * elsewhere (`/hooks/sendgrid`, as webhook-path-prefix reports them). The one place that decides which paths are
+ * receivers for the runtime commands.
  */
 export function receiverOperations(root: JsonObject): OperationRef[] {
-  const items = pathItems(ownValue(root, 'paths'), ['paths']);
-  const allPaths = items.map((item) => item.pathKey);
-  return items
-    .filter((item) => isReceiverPath(item.pathKey, allPaths, Object.keys(item.pathItem).filter((key) => isObject(item.pathItem[key]))))
+  const recognised = new Set(classifyReceivers(root).filter((verdict) => verdict.receiver).map((verdict) => verdict.pathKey));
+  return pathItems(ownValue(root, 'paths'), ['paths'])
+    .filter((item) => isConsumerPath(item.pathKey) || recognised.has(item.pathKey))
     .flatMap(operationsOf);
-}
-
-function isReceiverPath(pathKey: string, allPaths: string[], methods: string[]): boolean {
-  return isConsumerPath(pathKey) || matchReceiverPath(pathKey, allPaths, undefined, methods) !== undefined;
 }

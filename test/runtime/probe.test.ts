@@ -262,6 +262,36 @@ describe('probe --dry-run', { timeout: 120_000 }, () => {
     expect(JSON.parse(valid.slice(valid.indexOf('\n\n') + 2))).toMatchObject({ kind: 'acme.ping', count: 3 });
   });
 
+  it('probes a receiver the classifier recognises outside /_webhooks/, and leaves the API\'s own paths alone', async () => {
+    const cwd = tempProject({
+      'api.yaml': [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /hooks/stripe:',
+        '    post:',
+        '      parameters:',
+        '        - { name: Stripe-Signature, in: header, required: true, schema: { type: string } }',
+        '      requestBody: { content: { application/json: { schema: { type: object } } } }',
+        '      responses: { "200": { description: ok } }',
+        '  /orders:',
+        '    post:',
+        '      requestBody: { content: { application/json: { schema: { type: object } } } }',
+        '      responses: { "201": { description: created } }',
+        '',
+      ].join('\n'),
+    });
+    const run = await runCli(['probe', 'api.yaml', '--target', 'http://127.0.0.1:9', '--dry-run'], { cwd });
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/^(POST|GET) \S+/gm)).toEqual([
+      'POST http://127.0.0.1:9/hooks/stripe',
+      'POST http://127.0.0.1:9/hooks/stripe',
+      'POST http://127.0.0.1:9/hooks/stripe',
+      'GET http://127.0.0.1:9/hooks/stripe',
+      'POST http://127.0.0.1:9/hooks/stripe',
+    ]);
+  });
+
   it('never prints a secret it was given', async () => {
     const run = await runCli(['probe', SPEC, '--target', 'https://shop.example.com', '--dry-run', ...SECRET_ARGS], { env: SECRETS });
     expect(run.status).toBe(0);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { signatureHeaders, signatureScheme, verifySignature } from '../../src/runtime/signature';
@@ -10,6 +11,7 @@ describe('signatures probe sends and listen checks', () => {
     expect(signatureScheme(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map(header))).toEqual({ kind: 'standard-webhooks', prefix: 'webhook', header: 'webhook-signature' });
     expect(signatureScheme(['svix-id', 'svix-timestamp', 'svix-signature'].map(header))).toEqual({ kind: 'standard-webhooks', prefix: 'svix', header: 'svix-signature' });
     expect(signatureScheme(['X-GitHub-Event', 'X-Hub-Signature-256'].map(header))).toEqual({ kind: 'hmac-sha256', header: 'X-Hub-Signature-256' });
+    expect(signatureScheme(['Stripe-Signature'].map(header))).toEqual({ kind: 'stripe', header: 'Stripe-Signature' });
     // A companion header signs nothing.
     expect(signatureScheme(['X-Slack-Signature-Timestamp'].map(header))).toBeUndefined();
   });
@@ -31,5 +33,20 @@ describe('signatures probe sends and listen checks', () => {
     expect(verifySignature(scheme, secret, Buffer.from('{"a":1}'), headers)).toBeUndefined();
     const stale = signatureHeaders(scheme, secret, '{"a":1}', 'msg_1', new Date(Date.now() - 3600_000));
     expect(verifySignature(scheme, secret, Buffer.from('{"a":1}'), stale)).toBe('webhook-signature does not verify (Message timestamp too old)');
+  });
+
+  it("signs Stripe's t=...,v1=... over \"<t>.<body>\", and refuses another secret or a stale timestamp", () => {
+    const scheme = { kind: 'stripe', header: 'Stripe-Signature' } as const;
+    const at = new Date('2026-01-01T00:00:00Z');
+    const headers = signatureHeaders(scheme, 'whsec_stripe', '{"id":"evt_1"}', 'unused', at);
+    const expected = createHmac('sha256', 'whsec_stripe').update('1767225600.{"id":"evt_1"}').digest('hex');
+    expect(headers).toEqual({ 'Stripe-Signature': `t=1767225600,v1=${expected}` });
+    const now = signatureHeaders(scheme, 'whsec_stripe', '{"id":"evt_1"}', 'unused', new Date());
+    const received = { 'stripe-signature': now['Stripe-Signature'] };
+    expect(verifySignature(scheme, 'whsec_stripe', Buffer.from('{"id":"evt_1"}'), received)).toBeUndefined();
+    expect(verifySignature(scheme, 'whsec_other', Buffer.from('{"id":"evt_1"}'), received)).toBe('Stripe-Signature has no v1 signature that is the HMAC-SHA256 of "<t>.<body>" with the given secret');
+    expect(verifySignature(scheme, 'whsec_stripe', Buffer.from('{"id":"evt_1"}'), { 'stripe-signature': headers['Stripe-Signature'] })).toBe(
+      'Stripe-Signature is signed, but its timestamp is more than 5 minutes away (a replay?)',
+    );
   });
 });

@@ -8,13 +8,13 @@ import type { ProbeCheckId } from '../checks';
 import { formatDuration } from '../duration';
 import { applyCredentials, credentialPlan, type Credential } from '../credentials';
 import { parametersOf, requestBodyShape, sampleBody, sampleParameter } from '../sample';
-import { signatureHeaders, signatureScheme, type SignatureScheme } from '../signature';
+import { signatureHeaders, signatureScheme, signsTimestamp, type SignatureScheme } from '../signature';
 import type { OutgoingRequest, Outcome } from './http-client';
 
 /** The header every probe request carries, so the service's logs and monitors can tell probes from producers. */
 export const PROBE_HEADER = 'x-spectral-webhooks-probe';
 
-/** How long ago a replayed delivery claims to have been sent: well past Standard Webhooks' 5-minute tolerance. */
+/** How long ago a replayed delivery claims to have been sent: well past the 5-minute tolerance of Standard Webhooks and Stripe. */
 const STALE_BY_MS = 60 * 60 * 1000;
 
 export interface Probe {
@@ -145,9 +145,10 @@ export function planProbes(root: JsonObject, version: SpecVersion, operation: Op
       outcome.kind === 'answer' && (outcome.status === 405 || outcome.status === 404) ? undefined : `${describeOutcome(outcome)}; expected 405 (or 404)`,
     );
   }
-  if (signing?.scheme.kind === 'standard-webhooks') {
-    add('probe-replay-refused', `replayed (same ${signing.scheme.prefix}-id, timestamp 1 hour old, correctly signed)`, { credentials: 'valid', signature: 'valid', timestamp: new Date(Date.now() - STALE_BY_MS) }, (outcome) =>
-      outcome.kind === 'answer' && outcome.status >= 400 && outcome.status < 500 ? undefined : `${describeOutcome(outcome)}; expected a 4xx refusal (Standard Webhooks signs the timestamp so that stale deliveries can be refused)`,
+  if (signing && signsTimestamp(signing.scheme)) {
+    const what = signing.scheme.kind === 'standard-webhooks' ? `same ${signing.scheme.prefix}-id, timestamp 1 hour old` : 'timestamp 1 hour old';
+    add('probe-replay-refused', `replayed (${what}, correctly signed)`, { credentials: 'valid', signature: 'valid', timestamp: new Date(Date.now() - STALE_BY_MS) }, (outcome) =>
+      outcome.kind === 'answer' && outcome.status >= 400 && outcome.status < 500 ? undefined : `${describeOutcome(outcome)}; expected a 4xx refusal (the signature covers the timestamp so that stale deliveries can be refused)`,
     );
   } else {
     add('probe-replay-refused', 'sent a second time (the same delivery again)', { credentials: 'valid', signature: 'valid' }, (outcome) =>

@@ -32,8 +32,29 @@ export function signatureScheme(headers: readonly HeaderParameter[]): SignatureS
   }
   const patterns = DEFAULT_SIGNATURE_PATTERNS.map((source) => new RegExp(source, 'i'));
   const header = headers.find((each) => patterns.some((pattern) => pattern.test(each.name)));
-  if (header === undefined) return undefined;
-  return header.name.toLowerCase() === 'stripe-signature' ? { kind: 'stripe', header: header.name } : { kind: 'hmac-sha256', header: header.name };
+  return header === undefined ? undefined : schemeOfHeader(header.name);
+}
+
+function schemeOfHeader(name: string): SignatureScheme {
+  return name.toLowerCase() === 'stripe-signature' ? { kind: 'stripe', header: name } : { kind: 'hmac-sha256', header: name };
+}
+
+/** How an operation's deliveries are signed, and the scope its secret is looked up by (`--secret <scope>=...`). */
+export interface Signing {
+  scheme: SignatureScheme;
+  /** The signature header's name, or the apiKey security scheme's name when one declares the header. */
+  scope: string;
+}
+
+/**
+ * The signing of an operation: from its header parameters, else from an apiKey security scheme that names a signature
+ * header (see credentialPlan's signatureSchemes).
+ */
+export function signingOf(headers: readonly HeaderParameter[], signatureSchemes: ReadonlyArray<{ scheme: string; header: string }>): Signing | undefined {
+  const fromHeaders = signatureScheme(headers);
+  if (fromHeaders) return { scheme: fromHeaders, scope: fromHeaders.header };
+  const [fromScheme] = signatureSchemes;
+  return fromScheme ? { scheme: schemeOfHeader(fromScheme.header), scope: fromScheme.scheme } : undefined;
 }
 
 /** Whether a header name looks like a signature header (an apiKey scheme may name one). */

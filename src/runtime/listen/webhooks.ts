@@ -5,7 +5,7 @@ import { schemaProperties, schemaStringValues } from '../../openapi/payload';
 import { describeWebhook, webhookOperations, type WebhookOperation } from '../../openapi/webhook-operations';
 import { credentialPlan } from '../credentials';
 import { requestBodyShape, type RequestBodyShape } from '../sample';
-import { signatureScheme, type SignatureScheme } from '../signature';
+import { signingOf, type Signing } from '../signature';
 
 /** A webhook or callback the description declares, with what `listen` needs to recognise and check its deliveries. */
 export interface ExpectedWebhook {
@@ -14,7 +14,7 @@ export interface ExpectedWebhook {
   label: string;
   headers: HeaderParameter[];
   body?: RequestBodyShape;
-  signature?: { scheme: SignatureScheme; scope: string };
+  signature?: Signing;
   /** The status a conforming delivery is answered with: the first documented 2xx, else 200. */
   status: number;
   /** Literal path endings a delivery's URL may have: the name, a callback expression's literal tail. */
@@ -32,13 +32,7 @@ export function expectedWebhooks(root: JsonObject, version: SpecVersion): Expect
   return webhookOperations(root).map((item) => {
     const headers = headerParameters(root, item.pathItem, item.pathItemPath, item.operation, item.jsonPath);
     const body = requestBodyShape(root, version, item.operation, item.jsonPath, item.pathItem);
-    const fromHeaders = signatureScheme(headers);
-    const fromScheme = credentialPlan(root, item.operation, item.jsonPath).signatureSchemes[0];
-    const signature = fromHeaders
-      ? { scheme: fromHeaders, scope: fromHeaders.header }
-      : fromScheme
-        ? { scheme: { kind: 'hmac-sha256' as const, header: fromScheme.header }, scope: fromScheme.scheme }
-        : undefined;
+    const signature = signingOf(headers, credentialPlan(root, item.operation, item.jsonPath).signatureSchemes);
     const eventHeaders = new Map<string, Set<string>>();
     for (const header of headers) {
       if (!EVENT_HEADER.test(header.name) || /^content-type$/i.test(header.name)) continue;

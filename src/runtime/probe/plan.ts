@@ -8,7 +8,7 @@ import type { ProbeCheckId } from '../checks';
 import { formatDuration } from '../duration';
 import { applyCredentials, credentialPlan, type Credential } from '../credentials';
 import { parametersOf, requestBodyShape, sampleBody, sampleParameter } from '../sample';
-import { signatureHeaders, signatureScheme, signsTimestamp, type SignatureScheme } from '../signature';
+import { signatureHeaders, signingOf, signsTimestamp, type SignatureScheme } from '../signature';
 import type { OutgoingRequest, Outcome } from './http-client';
 
 /** The header every probe request carries, so the service's logs and monitors can tell probes from producers. */
@@ -39,12 +39,6 @@ export interface PlanOptions {
   notes: string[];
 }
 
-interface Signing {
-  scheme: SignatureScheme;
-  /** The scope its secret is looked up by: the apiKey scheme's name, or the header's. */
-  scope: string;
-}
-
 /** Every probe of one receiver operation, in the order they are sent (the valid delivery first). */
 export function planProbes(root: JsonObject, version: SpecVersion, operation: OperationRef, options: PlanOptions): Probe[] {
   const where = describeOperation(operation);
@@ -53,13 +47,7 @@ export function planProbes(root: JsonObject, version: SpecVersion, operation: Op
   if (credentials.unsupported !== undefined) {
     options.notes.push(`${where}: ${credentials.unsupported}; its deliveries are sent without credentials`);
   }
-  const fromHeaders = signatureScheme(headers);
-  const fromScheme = credentials.signatureSchemes[0];
-  const signing: Signing | undefined = fromHeaders
-    ? { scheme: fromHeaders, scope: fromHeaders.header }
-    : fromScheme
-      ? { scheme: { kind: 'hmac-sha256', header: fromScheme.header }, scope: fromScheme.scheme }
-      : undefined;
+  const signing = signingOf(headers, credentials.signatureSchemes);
   const signedHeaderNames = new Set<string>(signing ? signedNames(signing.scheme) : []);
   const credentialHeaderNames = new Set(credentials.credentials.flatMap((each) => (each.kind === 'apiKey' && each.in === 'header' ? [each.name.toLowerCase()] : [])));
 

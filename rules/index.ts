@@ -17,7 +17,6 @@ import webhookProducerRetries from './webhook-producer-retries';
 import standardWebhooksHeaders from './standard-webhooks-headers';
 import standardWebhooksEnvelope from './standard-webhooks-envelope';
 import webhookLintIgnore from './webhook-lint-ignore';
-import { registerRules } from '../src/functions/known-rules';
 
 /** The ruleset `extends: ["spectral-webhooks"]` loads: every webhook rule at its default severity. */
 const ruleset = {
@@ -45,8 +44,5 @@ const ruleset = {
     'webhook-lint-ignore': webhookLintIgnore,
   },
 } satisfies RulesetDefinition;
-
-// webhook-lint-ignore knows (and re-runs) the rules registered here.
-registerRules(ruleset.rules);
 
 export = ruleset;

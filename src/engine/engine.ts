@@ -1,6 +1,6 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import * as spectralFormats from '@stoplight/spectral-formats';
-import { CHECK, type Check, type CheckContext, type CheckedFunction, type IFunctionResult } from '../functions/context';
+import { CHECK, type Check, type CheckContext, type CheckedFunction, type IFunctionResult, type RuleInForce } from '../functions/context';
 import type { JsonPath } from '../openapi/json';
 import { Inventory, Unsupported } from './inventory';
 import { evaluateGiven, parseGiven, type Step } from './jsonpath';
@@ -25,6 +25,11 @@ export interface EngineRule {
   check: Check<unknown>;
   options: unknown;
   validateInput: InputValidator | null;
+  /** The given expressions as written, and the function: the rule as Spectral's Rule presents it (RuleInForce). */
+  givenExpressions: string[];
+  function: unknown;
+  /** Every rule of the ruleset, enabled or not, by id: what a check sees as `context.rule.owner`, as under Spectral. */
+  owner?: { rules: Readonly<Record<string, RuleInForce>> };
 }
 
 const SEVERITIES: Record<string, number> = { error: 0, warn: 1, info: 2, hint: 3, off: -1 };
@@ -81,7 +86,13 @@ interface RuleState {
 export function compileRules(definition: RulesetLike): EngineRule[] | string {
   const states = compileRuleset(definition, 'recommended', false);
   if (typeof states === 'string') return states;
-  return [...states.values()].filter((state) => state.enabled && state.rule.severity >= 0).map((state) => state.rule);
+  const owner = { rules: Object.fromEntries([...states].map(([name, state]) => [name, ruleInForce(state.rule)])) };
+  return [...states.values()].filter((state) => state.enabled && state.rule.severity >= 0).map((state) => ({ ...state.rule, owner }));
+}
+
+/** A compiled rule in the shape Spectral's Rule gives a function (formats, given, then with the options in force). */
+function ruleInForce(rule: EngineRule): RuleInForce {
+  return { name: rule.name, formats: rule.formats, given: rule.givenExpressions, then: [{ function: rule.function, functionOptions: rule.options ?? undefined }] };
 }
 
 function compileRuleset(definition: RulesetLike, context: string, explicit: boolean, stack = new Set<object>()): Map<string, RuleState> | string {
@@ -153,7 +164,8 @@ function compileRule(name: string, rule: RuleDefinitionLike, ruleset: RulesetLik
   const inner = (then.function as Partial<CheckedFunction> | undefined)?.[CHECK];
   if (!inner) return `rule ${name}: function not made with spectralFunction`;
   const given: Step[][] = [];
-  for (const expression of Array.isArray(rule.given) ? rule.given : [rule.given]) {
+  const givenExpressions = Array.isArray(rule.given) ? rule.given : [rule.given];
+  for (const expression of givenExpressions) {
     const steps = parseGiven(expression);
     if (!steps) return `rule ${name}: given ${expression}`;
     given.push(steps);
@@ -173,6 +185,8 @@ function compileRule(name: string, rule: RuleDefinitionLike, ruleset: RulesetLik
     check: inner.check,
     options: then.functionOptions ?? null,
     validateInput,
+    givenExpressions,
+    function: then.function,
   };
 }
 
@@ -225,7 +239,7 @@ export function runRules(rules: EngineRule[], main: SourceFile, readFile?: (file
     for (const steps of rule.given) {
       for (const target of evaluateGiven(root, steps)) {
         if (rule.validateInput && !rule.validateInput(target.value)) continue;
-        const context: CheckContext = { path: target.path, rule: { name: rule.name }, documentInventory: { resolved: inventory.resolved } };
+        const context: CheckContext = { path: target.path, rule: { name: rule.name, owner: rule.owner }, documentInventory: { resolved: inventory.resolved } };
         let found: IFunctionResult[];
         try {
           found = rule.check(target.value, rule.options, context);

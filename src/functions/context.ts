@@ -13,8 +13,30 @@ export type { IFunctionResult };
 export interface CheckContext {
   /** JSON path of the target (`['paths']`). */
   path: JsonPath;
-  rule: { name: string };
+  /**
+   * The rule being run. Spectral passes its Rule, whose `owner` is the ruleset that defined it; that ruleset's `rules`
+   * are the rules in force (Spectral merges a config's changes into those very objects: severity, options). The fast
+   * engine passes the same shape (src/engine/engine.ts).
+   */
+  rule: { name: string; owner?: { rules: Readonly<Record<string, RuleInForce>> } };
   documentInventory: { resolved: unknown };
+}
+
+/** A rule of the ruleset in force as Spectral's Rule presents it: what is needed to run its check again. */
+export interface RuleInForce {
+  name?: string;
+  /** Spectral's Rule: a set of format functions, or null for any; a definition: a list. */
+  formats?: Iterable<(document: unknown, source: string | null) => boolean> | null;
+  /** JSONPath expressions (Spectral's Rule: always a list). */
+  given: string | readonly string[];
+  /** Spectral's Rule: always a list. */
+  then: RuleThen | readonly RuleThen[];
+}
+
+export interface RuleThen {
+  function: unknown;
+  functionOptions?: unknown;
+  field?: string;
 }
 
 export type Check<O> = (input: unknown, options: O, context: CheckContext) => IFunctionResult[];

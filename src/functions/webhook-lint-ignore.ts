@@ -1,9 +1,7 @@
-import type { RuleDefinition } from '@stoplight/spectral-core';
 import { ignoreSites, isIgnored, LINT_IGNORE_KEY, parseLintIgnore, type IgnoreLevel, type IgnoreSite } from '../openapi/ignore';
 import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
 import { valueAt } from '../openapi/refs';
-import { CHECK, ruleScope, spectralFunction, type CheckContext, type CheckedFunction, type IFunctionResult } from './context';
-import { knownRule, knownRuleIds } from './known-rules';
+import { CHECK, ruleScope, spectralFunction, type CheckContext, type CheckedFunction, type IFunctionResult, type RuleInForce, type RuleThen } from './context';
 
 export interface LintIgnoreOptions {
   /** Rule ids of other linters or rulesets that a spec's `x-lint-ignore` may name (vacuum reads the same key). */
@@ -15,13 +13,20 @@ const SHAPE = 'x-lint-ignore takes a rule id, a list of rule ids, or a map of ru
 /**
  * Reports the `x-lint-ignore` values that do no good: a malformed value, an id that is not a rule of this ruleset
  * (nor listed in `knownRules`), and an ignore that suppresses nothing. The last is decided by re-running the named
- * rule's own check on the document with that ignore taken out: if no finding appears, the ignore is stale.
+ * rule's own check, as the ruleset in force defines it (its options included), on the document with that ignore taken
+ * out: if no finding appears, the ignore is stale.
+ *
+ * The rules in force come from the run itself (`context.rule.owner`: Spectral's ruleset, or the fast engine's view of
+ * the same), so a config's options count the same in our CLI and under stock Spectral. Spectral gives a ruleset no
+ * step after the run, so the re-run happens here, in the function, for both.
  */
 export function checkLintIgnore(_root: unknown, options: LintIgnoreOptions | null, context: CheckContext): IFunctionResult[] {
   const scope = ruleScope(context);
   const selfId = scope.ruleId;
   const extra = new Set(options?.knownRules ?? []);
-  const rerun = new Rerun(scope.root, context);
+  const rulesInForce = context.rule.owner?.rules;
+  const knownRule = (id: string): RuleInForce | undefined => (rulesInForce && Object.prototype.hasOwnProperty.call(rulesInForce, id) ? rulesInForce[id] : undefined);
+  const rerun = new Rerun(scope.root, context, knownRule);
   const results: IFunctionResult[] = [];
   const sites = ignoreSites(scope.root);
 
@@ -35,7 +40,8 @@ export function checkLintIgnore(_root: unknown, options: LintIgnoreOptions | nul
     for (const entry of entries) {
       if (entry.ruleId === selfId || extra.has(entry.ruleId)) continue;
       if (!knownRule(entry.ruleId)) {
-        results.push({ message: unknownMessage(entry.ruleId), path: entry.jsonPath });
+        // Without the ruleset (a caller that passes no owner), no id can be judged.
+        if (rulesInForce) results.push({ message: unknownMessage(entry.ruleId, Object.keys(rulesInForce)), path: entry.jsonPath });
         continue;
       }
       const covering = site.ancestors.find((ancestor) => isIgnored(entry.ruleId, ancestor.node));
@@ -81,8 +87,8 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function unknownMessage(id: string): string {
-  const closest = knownRuleIds()
+function unknownMessage(id: string, knownIds: readonly string[]): string {
+  const closest = knownIds
     .map((known) => ({ known, cost: distance(id, known) }))
     .filter(({ cost }) => cost <= Math.max(2, Math.floor(id.length / 4)))
     .sort((a, b) => a.cost - b.cost || (a.known < b.known ? -1 : 1))[0];
@@ -120,6 +126,7 @@ class Rerun {
   constructor(
     private readonly root: JsonObject,
     private readonly context: CheckContext,
+    private readonly knownRule: (id: string) => RuleInForce | undefined,
   ) {}
 
   /**
@@ -166,14 +173,14 @@ class Rerun {
 
   /** A rule's findings on `root`; undefined when the rule cannot be re-run here. */
   private run(ruleId: string, root: JsonObject): Findings | undefined {
-    const rule = knownRule(ruleId);
+    const rule = this.knownRule(ruleId);
     if (!rule) return undefined;
     const found: Findings = new Map();
     // A rule whose formats do not match the document never runs on it: there is nothing for an ignore to suppress.
     if (rule.formats && ![...rule.formats].some((format) => format(root, null))) return found;
     const givens = rerunnableGivens(rule);
     if (!givens) return undefined;
-    for (const then of Array.isArray(rule.then) ? rule.then : [rule.then]) {
+    for (const then of (Array.isArray(rule.then) ? rule.then : [rule.then]) as RuleThen[]) {
       const check = (then.function as Partial<CheckedFunction>)[CHECK]?.check;
       if (typeof check !== 'function' || then.field !== undefined) return undefined;
       for (const given of givens) {
@@ -199,8 +206,8 @@ function isPrefix(prefix: JsonPath, path: JsonPath): boolean {
 }
 
 /** `$`, `$.paths`, `$.a.b`: the givens a re-run can evaluate without a JSONPath engine; undefined for any other. */
-function rerunnableGivens(rule: RuleDefinition): JsonPath[] | undefined {
-  const givens = Array.isArray(rule.given) ? rule.given : [rule.given];
+function rerunnableGivens(rule: RuleInForce): JsonPath[] | undefined {
+  const givens: readonly unknown[] = Array.isArray(rule.given) ? rule.given : [rule.given];
   const paths: JsonPath[] = [];
   for (const given of givens) {
     if (typeof given !== 'string' || !/^\$(\.[A-Za-z_][\w-]*)*$/.test(given)) return undefined;

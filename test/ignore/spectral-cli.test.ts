@@ -1,17 +1,25 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli, runSpectral } from '../support/run-cli';
 
 /**
  * x-lint-ignore is honoured by the rules themselves, so stock `spectral lint` with `extends` on our built ruleset
  * must say exactly what our CLI says: the same suppressed findings, the same webhook-lint-ignore warnings.
  */
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const SPECTRAL = join(REPO_ROOT, 'node_modules', '.bin', 'spectral');
-const OUR_CLI = join(REPO_ROOT, 'bin', 'spectral-webhooks.js');
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spectral-webhooks-extends-'));
+  folders.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
 
 const SPEC = `openapi: 3.1.0
 info: { title: Example, version: 1.0.0 }
@@ -55,13 +63,14 @@ interface Result {
   message: string;
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    execFile(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') fail(error);
-      else done({ stdout, stderr });
-    });
-  });
+/** Our CLI and the real spectral-cli on the same folder: their JSON results. */
+async function both(dir: string, file = 'openapi.yaml'): Promise<{ spectral: Result[]; ours: Result[] }> {
+  const env = { NO_COLOR: '1' };
+  const [spectral, ours] = await Promise.all([
+    runSpectral(['lint', '-f', 'json', '--quiet', file], { cwd: dir, env }),
+    runCli(['lint', '-f', 'json', file], { cwd: dir, env }),
+  ]);
+  return { spectral: JSON.parse(spectral.stdout) as Result[], ours: JSON.parse(ours.stdout) as Result[] };
 }
 
 const summary = (results: Result[]) => results.map((result) => `${result.code} ${result.path.join(' > ')}`).sort();
@@ -69,15 +78,11 @@ const comparable = (results: Result[]) => results.map((result) => JSON.stringify
 
 describe('x-lint-ignore under the real Spectral CLI', { timeout: 120_000 }, () => {
   it('extends the built ruleset and reports exactly what spectral-webhooks reports', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spectral-webhooks-extends-'));
-    writeFileSync(join(dir, '.spectral.yaml'), `extends:\n  - ${JSON.stringify(join(REPO_ROOT, 'dist', 'rules', 'index.js'))}\n`);
-    writeFileSync(join(dir, 'openapi.yaml'), SPEC);
-
-    const [spectral, ours] = await Promise.all([
-      run(SPECTRAL, ['lint', '-f', 'json', '--quiet', 'openapi.yaml'], dir),
-      run(process.execPath, [OUR_CLI, 'lint', '-f', 'json', 'openapi.yaml'], dir),
-    ]);
-    const spectralResults = JSON.parse(spectral.stdout) as Result[];
+    const dir = folderWith({
+      '.spectral.yaml': `extends:\n  - ${JSON.stringify(join(REPO_ROOT, 'dist', 'spectral-webhooks.mjs'))}\n`,
+      'openapi.yaml': SPEC,
+    });
+    const { spectral: spectralResults, ours: ourResults } = await both(dir);
     expect(summary(spectralResults)).toEqual([
       'webhook-lint-ignore paths > /_webhooks/github > post > x-lint-ignore',
       'webhook-lint-ignore paths > /_webhooks/sendgrid > post > x-lint-ignore > 0',
@@ -85,7 +90,44 @@ describe('x-lint-ignore under the real Spectral CLI', { timeout: 120_000 }, () =
     ]);
     expect(spectralResults.find((result) => result.path.includes('/_webhooks/sendgrid'))?.message).toContain('did you mean "webhook-method-post"?');
     expect(spectralResults.find((result) => result.path.includes('/_webhooks/github'))?.message).toContain('suppresses nothing');
-    const ourResults = JSON.parse(ours.stdout) as Result[];
     expect(comparable(ourResults)).toEqual(comparable(spectralResults));
+  });
+
+  // The issue's reproduction: a config whose webhook-path-prefix takes one more receiver word. The ignore on the path
+  // it names suppresses that rule's finding, so webhook-lint-ignore must not call it stale (it did, judging against the
+  // package defaults), in our CLI and under stock Spectral alike. (The issue used `notify`, which the receiver
+  // classifier now knows by default; `inbox` is a word only the config adds.)
+  const NOTIFY_SPEC = (ignore: boolean) => `openapi: 3.1.0
+info: { title: Payments, version: 1.0.0 }
+servers: [{ url: 'https://api.example.com' }]
+security: [{ key: [] }]
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+paths:
+  /payments/inbox:
+${ignore ? '    x-lint-ignore:\n      webhook-path-prefix: The payment provider calls this URL; moving it needs their release\n' : ''}    post:
+      responses: { '204': { description: Received } }
+`;
+  const NOTIFY_CONFIG = `import webhooks from ${JSON.stringify(join(REPO_ROOT, 'dist', 'spectral-webhooks.mjs'))};
+const prefix = webhooks.rules['webhook-path-prefix'];
+export default {
+  extends: [webhooks],
+  rules: { 'webhook-path-prefix': { ...prefix, then: { ...prefix.then, functionOptions: { receiverWords: ['inbox'] } } } },
+};
+`;
+
+  it("judges an ignore by the rules in force, options included: receiverWords ['inbox'] (our CLI and spectral-cli)", async () => {
+    const withIgnore = await both(folderWith({ '.spectral.mjs': NOTIFY_CONFIG, 'openapi.yaml': NOTIFY_SPEC(true) }));
+    for (const results of [withIgnore.ours, withIgnore.spectral]) expect(summary(results)).toEqual([]);
+    // Following the old advice (remove the ignore) brings the finding back: the ignore does suppress it.
+    const without = await both(folderWith({ '.spectral.mjs': NOTIFY_CONFIG, 'openapi.yaml': NOTIFY_SPEC(false) }));
+    for (const results of [without.ours, without.spectral]) expect(summary(results)).toEqual(['webhook-path-prefix paths > /payments/inbox']);
+    // With the package defaults, `inbox` is no receiver word and the same ignore is stale: both say so.
+    const defaults = await both(folderWith({ '.spectral.yaml': `extends:\n  - ${JSON.stringify(join(REPO_ROOT, 'dist', 'spectral-webhooks.mjs'))}\n`, 'openapi.yaml': NOTIFY_SPEC(true) }));
+    for (const results of [defaults.ours, defaults.spectral]) {
+      expect(summary(results)).toEqual(['webhook-lint-ignore paths > /payments/inbox > x-lint-ignore > webhook-path-prefix']);
+    }
+    expect(comparable(defaults.ours)).toEqual(comparable(defaults.spectral));
   });
 });

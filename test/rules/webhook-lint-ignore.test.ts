@@ -3,7 +3,7 @@ import { describeRule } from '../support/describe-rule';
 import { oas2, oas3, receiver } from '../support/documents';
 import { header, oas31, webhook } from '../support/webhook-documents';
 import { checkLintIgnore } from '../../src/functions/webhook-lint-ignore';
-import '../../rules';
+import ruleset from '../../rules';
 
 const warn = (path: Array<string | number>, message: string) => ({ code: 'webhook-lint-ignore', path, severity: 'warn' as const, message });
 const SHAPE = 'x-lint-ignore takes a rule id, a list of rule ids, or a map of rule id to reason; found';
@@ -144,7 +144,7 @@ post:
 ]);
 
 describe('webhook-lint-ignore knownRules option', () => {
-  const context = (document: object) => ({ path: [], rule: { name: 'webhook-lint-ignore' }, documentInventory: { resolved: document } });
+  const context = (document: object) => ({ path: [], rule: { name: 'webhook-lint-ignore', owner: { rules: ruleset.rules } }, documentInventory: { resolved: document } });
   const document = oas3({ '/_webhooks/meta': { get: receiver({ 'x-lint-ignore': ['webhook-method-post', 'operation-description'] }) } });
 
   it('accepts ids of other linters listed in knownRules', () => {

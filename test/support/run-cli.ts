@@ -27,17 +27,33 @@ export interface RunOptions {
 
 /** Spawns `node bin/spectral-webhooks.js ...args` and collects what a user would see. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return runProgram(process.execPath, [BIN, ...args], options);
+}
+
+/** The real spectral-cli (a devDependency), for comparisons with stock Spectral. */
+export const SPECTRAL_CLI = join(REPO_ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+
+/** Spawns the real `spectral` (spectral-cli) with `args`, as runCli does ours. */
+export function runSpectral(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return runProgram(process.execPath, [SPECTRAL_CLI, ...args], options);
+}
+
+/**
+ * The one way tests spawn a program: in a process group of its own, which a hard timeout kills whole (a hang fails
+ * the test instead of stalling it, and leaves no grandchild behind); colour variables cleared unless given.
+ */
+export function runProgram(command: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env })) {
     if (value !== undefined) env[key] = value;
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe' });
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe', detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 110_000);
+    const timer = setTimeout(() => killGroup(child.pid), options.timeoutMs ?? 110_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
@@ -46,6 +62,15 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
     child.stdin.on('error', () => undefined); // the CLI may exit before reading stdin
     child.stdin.end(options.input ?? '');
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 /** A fresh temporary folder holding `files` (path relative to the folder → content); returns its absolute path. */

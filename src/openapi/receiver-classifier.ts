@@ -12,15 +12,7 @@ import {
 } from './receiver-vocabulary';
 import { DEFAULT_SIGNATURE_HEADERS, isSignatureHeader } from './signature-headers';
 
-/**
- * Tells a webhook *receiver* (an endpoint another system calls to deliver an event: the API is the consumer) from the
- * API's own webhook *management* (subscriptions, deliveries, tests) and from everything else, by weighing evidence
- * from the whole operation and its document, not only the path's words.
- *
- * Each piece of evidence has a weight: positive for a receiver, negative against. A path is a receiver when it takes
- * POST, at least one *strong* piece (weight ≥ 2: a hook word in the path, the description, a signature header, a
- * callback-style name) says so, and the sum is at least 2. The evidence is kept, so a finding can say why.
- */
+/** What a team can add to the classifier's vocabulary (webhook-path-prefix's options extend the defaults). */
 export interface ReceiverClassifierOptions {
   /** Words that name a webhook endpoint in a path segment. */
   receiverWords: readonly string[];
@@ -85,7 +77,17 @@ export function classifyReceivers(root: unknown, options: ReceiverClassifierOpti
   return verdicts;
 }
 
-/** Classifies the paths of one document; build it once, classify each path item. */
+/**
+ * Tells a webhook *receiver* (an endpoint another system calls to deliver an event: the API is the consumer) from the
+ * API's own webhook *management* (subscriptions, deliveries, tests) and from everything else, by weighing evidence
+ * from the whole operation and its document, not only the path's words. Build it once per document, classify each
+ * path item.
+ *
+ * Each piece of evidence has a weight: positive for a receiver, negative against. A path is a receiver when it takes
+ * POST (or has that one operation only), at least one *strong* piece (weight ≥ 2: a hook word in the path, the
+ * description, a signature header, a callback-style name) says so, and the sum is at least 2. The evidence is kept,
+ * so a finding can say why. docs/rules/webhook-path-prefix.md lists every piece and its weight.
+ */
 export class ReceiverClassifier {
   /** Built on first need, from every path: only a path with a hook word asks about its family. */
   private familyIndex: PathFamily | undefined;

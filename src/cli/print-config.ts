@@ -4,6 +4,7 @@ import { ToolError } from '../errors';
 import type { LintOptions } from './lint-command';
 import { isRulesetInstance } from '../config/load-config';
 import { loadRulesetInForce } from '../config/ruleset-in-force';
+import { ruleCatalog } from './rule-catalog';
 
 /**
  * `lint --print-config <file>` (ESLint's habit): the config lint would use for that file and every rule's severity
@@ -13,7 +14,10 @@ export async function printConfig(files: string[], options: LintOptions, cwd = p
   if (files.length !== 1 || files[0] === '-') throw new ToolError('--print-config takes one file: the config is printed as it applies to that file');
   const file = resolve(cwd, files[0]!);
   const inForce = await loadRulesetInForce(options, cwd);
-  const rules = Object.fromEntries([...severitiesFor(inForce.ruleset, file) ?? inForce.severities()].sort(([a], [b]) => a.localeCompare(b)));
+  const severities = severitiesFor(inForce.ruleset, file) ?? inForce.severities();
+  // Every rule of ours is listed, `off` when nothing turns it on (as `spectral-webhooks rules` shows it).
+  for (const { id } of ruleCatalog()) if (!severities.has(id)) severities.set(id, 'off');
+  const rules = Object.fromEntries([...severities].sort(([a], [b]) => a.localeCompare(b)));
   const config = {
     file: displayPath(file, cwd),
     config: inForce.configFile === undefined ? null : displayPath(inForce.configFile, cwd),

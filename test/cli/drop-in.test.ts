@@ -214,6 +214,10 @@ describe('habits from spectral lint and ESLint', { timeout: 120_000 }, () => {
     expect(config.rules).toMatchObject({ 'webhook-https': 'off', 'webhook-path-prefix': 'warn', 'webhook-method-post': 'warn' });
     const main = JSON.parse((await runCli(['lint', '--print-config', 'openapi.yaml'], { cwd })).stdout) as { rules: Record<string, string> };
     expect(main.rules['webhook-path-prefix']).toBe('error');
+    // Without a config, read directly: the profile's rules are listed, off until --profile turns them on.
+    const plain = async (args: string[]) => (JSON.parse((await runCli(['lint', '--no-config', ...args, '--print-config', 'openapi.yaml'], { cwd })).stdout) as { rules: Record<string, string> }).rules;
+    expect((await plain([]))['standard-webhooks-headers']).toBe('off');
+    expect((await plain(['--profile', 'standard-webhooks']))['standard-webhooks-headers']).toBe('error');
   });
 
   it('lint --help shows each default once', async () => {

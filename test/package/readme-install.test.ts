@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI } from '../support/cli-documents';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -190,6 +191,20 @@ describe('README install, CI and pre-commit commands, from a folder with only th
     },
     300_000,
   );
+
+  it('the release workflow publishes on a vX.Y.Z tag: version check, tests, npm publish --provenance, a GitHub release with the tarball', () => {
+    const workflow = parseYaml(readFileSync(join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8')) as {
+      on: { push: { tags: string[] } };
+      permissions: Record<string, string>;
+      jobs: { publish: { steps: Array<{ run?: string }> } };
+    };
+    expect(workflow.on.push.tags).toEqual(['v*.*.*']);
+    expect(workflow.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    const runs = workflow.jobs.publish.steps.flatMap((step) => (step.run === undefined ? [] : [step.run]));
+    expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf('npm publish --provenance'));
+    expect(runs.some((line) => line.includes('require(\'./package.json\').version'))).toBe(true);
+    expect(runs.some((line) => line.startsWith('gh release create') && line.includes('spectral-webhooks-${GITHUB_REF_NAME#v}.tgz'))).toBe(true);
+  });
 
   it('npm publish --dry-run: the built package, docs and licence; no tests, sources or source maps; no warning about the package', () => {
     const dry = spawnSync('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });

@@ -23,11 +23,6 @@ export function operationText(operation: JsonObject): OperationText {
   };
 }
 
-/** Summary and first sentence, the prose the cues below are written against. */
-export function prose(text: OperationText): string {
-  return `${text.summary} . ${text.firstSentence}`;
-}
-
 /** `sandboxTransferFireWebhook` → `sandbox transfer fire webhook`; `apps/redeliver-webhook-delivery` → `apps redeliver webhook delivery`. */
 export function idWords(id: string): string {
   return id

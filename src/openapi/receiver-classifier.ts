@@ -62,6 +62,11 @@ const STRONG = 2;
 /** `on-notify`, `on_search`, `onConfirm`: the async-callback naming of gateway protocols. */
 const CALLBACK_STYLE = /^on([-_][a-z]|[A-Z][a-z])/;
 
+/** A last segment that is one callback (`/callback`, `/_callback`); `/callbacks` is a collection of them. */
+function isCallbackSegment(segment: string): boolean {
+  return /^_*callback$/i.test(segment);
+}
+
 /** One verdict per path of the document that is not already under `/_webhooks/`; receivers carry their suggested path. */
 export function classifyReceivers(root: unknown, options: ReceiverClassifierOptions = DEFAULT_RECEIVER_CLASSIFIER): ReceiverVerdict[] {
   const paths = isObject(root) ? ownValue(root, 'paths') : undefined;
@@ -144,7 +149,7 @@ export class ReceiverClassifier {
   private hasStrongReceiverCue(segments: string[], words: string[][], text: OperationText, headers: Set<string>): boolean {
     if (words.some((each) => each.some((word) => this.receiverWords.has(word)))) return true;
     const lastLiteral = segments.length > 0 && !isTemplated(segments[segments.length - 1] as string) ? (segments[segments.length - 1] as string) : '';
-    if (CALLBACK_STYLE.test(lastLiteral) || lastLiteral.toLowerCase() === 'notify') return true;
+    if (CALLBACK_STYLE.test(lastLiteral) || lastLiteral.toLowerCase() === 'notify' || isCallbackSegment(lastLiteral)) return true;
     for (const name of headers) if (isSignatureHeader(name)) return true;
     return receiverTextCue(text) !== undefined;
   }
@@ -205,6 +210,9 @@ export class ReceiverClassifier {
       if (methodVerb) evidence.push({ weight: -3, says: `a method-style action ("${segment}")`, word: methodVerb });
       if (CALLBACK_STYLE.test(segment) && lastLiteral === last) {
         evidence.push({ weight: 2, says: `callback-style name "${segment}"` });
+      }
+      if (isCallbackSegment(segment) && lastLiteral === last) {
+        evidence.push({ weight: 2, says: `a callback endpoint ("${segment}")` });
       }
       const previous = segments[lastLiteral - 1];
       if (segment.toLowerCase() === 'notify' && lastLiteral === last && hookIndex !== lastLiteral) {

@@ -1,4 +1,4 @@
-import { prose, type OperationText } from './operation-text';
+import type { OperationText } from './operation-text';
 
 /**
  * What an operation's own prose says about who calls it. Each cue is a phrase a producer's or a gateway's docs use
@@ -20,7 +20,10 @@ const RECEIVER_CUES: TextCue[] = [
   { pattern: /\bfor notifying\b|\bto notify (us|this (api|service))\b/i, says: 'another system notifies it' },
   { pattern: /\bis used by \w+ to notify\b|\bwill (get|be) notified\b/i, says: 'another system notifies it' },
   { pattern: /\b(as |an? )?acknowledge?ment (to|of|for) (the )?(\w+ )?(notification|request|receipt)s?\b/i, says: 'it acknowledges a notification (a callback)' },
-  { pattern: /\bwebhook (is )?(invoked|called|sent|fired|triggered) (when|on|after|whenever)\b/i, says: 'its description says the webhook is invoked on an event' },
+  { pattern: /\bwebhook (will |is |gets )?(be )?(invoked|called|sent|fired|triggered) (when|on|after|whenever|for|if)\b/i, says: 'its description says the webhook is invoked on an event' },
+  { pattern: /^\W*callback (to|for|that|when|sent|invoked)\b/i, says: 'its description calls it a callback' },
+  { pattern: /\b(can|will|may|must) call this (endpoint|api|url|operation)\b/i, says: 'its description says another system calls it' },
+  { pattern: /\b(sends?|posts?|pushe?s?) (\w+ ){0,4}(via|through|with) (an? |the |a unique |your )?webhook( url)?\b/i, says: 'it takes data sent through a webhook URL' },
   { pattern: /\b(implement(ed)?|host(ed)?|expose[sd]?) (by|on|at) (the |your )?(partner|client|customer|merchant|integrator|server|side)\b/i, says: 'its description says a partner implements it' },
   { pattern: /\b(sends?|sending|posts?|delivers?|pushe?s?) (\w+ ){0,4}to your (own )?(server|endpoint|url)\b/i, says: 'its description says deliveries come to it' },
 ];
@@ -35,8 +38,7 @@ const OUTBOUND_CUES: TextCue[] = [
 ];
 
 export function receiverTextCue(text: OperationText): string | undefined {
-  const words = prose(text);
-  return RECEIVER_CUES.find((cue) => cue.pattern.test(words))?.says;
+  return RECEIVER_CUES.find((cue) => cue.pattern.test(text.summary) || cue.pattern.test(text.firstSentence))?.says;
 }
 
 export function outboundTextCue(text: OperationText): string | undefined {

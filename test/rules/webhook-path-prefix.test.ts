@@ -222,6 +222,29 @@ describeRule('webhook-path-prefix', [
     ],
   },
   {
+    name: 'receiver: the webhooks a partner implements, documented as paths ("This webhook will be invoked whenever ...")',
+    document: oas3({
+      '/order-accepted': { post: receiver({ summary: 'Order accepted', description: 'This webhook will be invoked whenever the order was accepted.' }) },
+      '/order-time-updated': { post: receiver({ summary: 'Order time updated', description: 'Callback to notify recipients that there has been a change to the restaurant order times.' }) },
+      '/orders': { get: receiver({ summary: 'List orders' }), post: receiver({ summary: 'Create an order' }) },
+    }),
+    errors: [
+      error('/order-accepted', NO_PRODUCER, `its description says the webhook is invoked on an event, ${ACK}`),
+      error('/order-time-updated', NO_PRODUCER, `its description calls it a callback, ${ACK}`),
+    ],
+  },
+  {
+    name: 'receiver: a callback endpoint external systems call, and an incoming webhook URL that takes data',
+    document: oas3({
+      '/c2c/v4/callback': { post: receiver({ summary: 'Receives external device update reports', description: 'External clouds can call this endpoint through their callback mechanism to report device updates.' }) },
+      '/webhooks/feed/:token': { post: receiver({ summary: 'Send data to a feed via webhook URL.', operationId: 'createWebhookFeedData' }) },
+    }),
+    errors: [
+      error('/c2c/v4/callback', NO_PRODUCER, 'its description says another system calls it, a callback endpoint ("callback")'),
+      error('/webhooks/feed/:token', '/_webhooks/feed/:token', `it takes data sent through a webhook URL, ${hookWord('webhooks')}`),
+    ],
+  },
+  {
     name: 'receiver: an incoming-webhook URL under a management-looking collection',
     document: oas3({
       '/webhook/webhooks': { get: receiver(), post: receiver() },

@@ -350,7 +350,7 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
     // A glob's match that is not OpenAPI gets spectral lint's unrecognized-format warning (a named file is an error).
     const asSpectral = inputs.fromGlob.has(file) && !options.ignoreUnknownFormat;
     const runOrWarn = asSpectral
-      ? () => run().catch(async (error: unknown) => (error instanceof NotOpenApiError ? [await unrecognizedFormat(file)] : Promise.reject(error)))
+      ? () => run().catch(async (error: unknown) => (error instanceof NotOpenApiError ? [await unrecognizedFormat(file, formatNames(rules, file))] : Promise.reject(error)))
       : run;
     await lintOne(runOrWarn, name, inputs.fromDirectory.has(file), file);
   }
@@ -410,6 +410,12 @@ async function report(results: ISpectralDiagnostic[], outcome: LintOutcome, rule
     return EXIT_TOOL_ERROR;
   }
   return failed || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The names of the document formats the rules in force for `file` apply to, as Spectral lists them. */
+function formatNames(rules: RulesetInForce, file: string): string[] {
+  // Once each: our rules and an extended Spectral ruleset may hold the same format from two copies of spectral-formats.
+  return [...new Set([...rules.spectralRuleset().fromSource(file).formats].map((format) => format.displayName ?? format.name))];
 }
 
 /**

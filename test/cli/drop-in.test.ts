@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../support/run-cli';
+import { REPO_ROOT, runCli, tempProject } from '../support/run-cli';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI } from '../support/cli-documents';
 
 /** Three fixable findings (https, x-internal, path prefix), at lines 4, 9 and 11. */
@@ -137,6 +138,18 @@ describe('habits from spectral lint and ESLint', { timeout: 120_000 }, () => {
     expect(await runCli(['lint', '-f', 'json', '--ignore-unknown-format', '*.yaml'], { cwd })).toMatchObject({ status: 0, stdout: '[]\n', stderr: '' });
     // Named on the command line, it is still an error: the user asked for that very file.
     expect((await runCli(['lint', 'docker-compose.yaml'], { cwd })).status).toBe(2);
+  });
+
+  it('the unrecognized-format warning names the formats of the rules in force, as stock spectral lint does', async () => {
+    const cwd = tempProject({ 'specs/docker-compose.yaml': NOT_OPENAPI, '.spectral.yaml': 'extends: [spectral:oas, spectral-webhooks]\n' });
+    mkdirSync(join(cwd, 'node_modules'));
+    symlinkSync(REPO_ROOT, join(cwd, 'node_modules', 'spectral-webhooks'), 'dir');
+    const ours = await runCli(['lint', '-f', 'json', 'specs/*.yaml'], { cwd });
+    const stock = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', '-f', 'json', 'specs/*.yaml'], { cwd, encoding: 'utf8' });
+    const messages = (stdout: string) => (JSON.parse(stdout) as Array<{ code: string; message: string }>).map(({ code, message }) => ({ code, message }));
+    expect(ours.status).toBe(0);
+    expect(messages(ours.stdout)).toEqual(messages(stock.stdout));
+    expect(messages(ours.stdout)[0]!.message).toContain('OpenAPI 3.1.x');
   });
 
   it('a URL argument is refused in one line that says how to lint it', async () => {

@@ -59,7 +59,7 @@ interface ThenLike {
  */
 const isOas3 = (document: unknown): document is Record<string, unknown> =>
   isPlainObject(document) && 'openapi' in document && Number.parseInt(String(document.openapi)) === 3;
-const OWN_FORMATS = new Map<unknown, Format>([
+export const OWN_FORMATS = new Map<unknown, Format>([
   [spectralFormats.oas2, (document) => isPlainObject(document) && 'swagger' in document && parseInt(String(document.swagger)) === 2],
   [spectralFormats.oas3, isOas3],
   [spectralFormats.oas3_0, (document) => isOas3(document) && /^3\.0(?:\.[0-9]*)?$/.test(String(document.openapi))],
@@ -149,7 +149,7 @@ function compileRuleset(definition: RulesetLike, context: string, explicit: bool
 }
 
 /** spectral-core's getDiagnosticSeverity. */
-function diagnosticSeverity(value: string | number): number | undefined {
+export function diagnosticSeverity(value: string | number): number | undefined {
   return Number.isNaN(Number(value)) ? SEVERITIES[value as string] : Number(value);
 }
 
@@ -309,7 +309,7 @@ interface MessageVars {
 }
 
 /** Spectral's message Replacer for `{{name}}`; its `#{{expression}}` form is evaluated by Spectral only. */
-function formatMessage(input: string, vars: MessageVars): string {
+export function formatMessage(input: string, vars: MessageVars): string {
   return input.replace(/#?\{\{([^}\n]+)\}\}/g, (whole: string, identifier: string) => {
     if (whole.startsWith('#')) throw new Unsupported('message expression');
     if (!(identifier in vars)) return '';
@@ -318,7 +318,7 @@ function formatMessage(input: string, vars: MessageVars): string {
 }
 
 /** spectral-runtime printPath(path, PrintStyle.Dot). */
-function printDotPath(path: JsonPath): string {
+export function printDotPath(path: JsonPath): string {
   const isNumeric = (input: string | number) => typeof input === 'number' || !Number.isNaN(Number(input));
   const bracket = (segment: string | number): string | null => {
     if (typeof segment === 'number') return `[${segment}]`;

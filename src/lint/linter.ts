@@ -1,6 +1,7 @@
 import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import { packageRuleset, RulesetInForce } from '../config/ruleset-in-force';
 import { prepareResults, runRules, Unsupported } from '../engine/engine';
+import { mirroredVersionMismatch } from '../engine/mirrored-versions';
 import { isStackOverflow, stackOverflowError } from './document-limits';
 import type { LoadedDocument } from './load-document';
 import { DocumentSource } from '../fs/document-source';
@@ -42,7 +43,7 @@ export interface LintTrace {
 export function createLinter(options: LinterOptions = {}, trace?: (document: LoadedDocument, how: LintTrace) => void): Linter {
   const mode = options.engine ?? 'auto';
   const rules = options.ruleset instanceof RulesetInForce ? options.ruleset : new RulesetInForce(options.ruleset ?? packageRuleset());
-  const fastRules = mode === 'spectral' ? 'the Spectral engine was asked for' : rules.compiled;
+  const fastRules = mode === 'spectral' ? 'the Spectral engine was asked for' : (mirroredVersionMismatch() ?? rules.compiled);
   // Both engines read $ref-ed files through it: checked, only inside the project (remote ones only when allowed).
   const source = options.source ?? new DocumentSource({ maxFileSize: options.maxFileSize });
   const readReferenced = (file: string) => source.readReferenced(file);

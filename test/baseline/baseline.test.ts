@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareWithBaseline, updateBaseline } from '../../src/baseline/baseline';
@@ -7,6 +6,7 @@ import { baselineFileName, entryOf, messageHash, type BaselineEntry, type Baseli
 import { formatBaseline, parseBaseline, readBaseline } from '../../src/baseline/file';
 import { applyBaselineOptions } from '../../src/baseline/run';
 import { ToolError } from '../../src/errors';
+import { tempFolder } from '../support/temp';
 
 const baseDir = '/repo';
 const finding = (path: Array<string | number>, message = 'GET /_webhooks/meta: use POST', code = 'webhook-method-post', source = '/repo/specs/api.yaml'): BaselineFinding => ({ code, path, message, source });
@@ -119,7 +119,7 @@ describe('updateBaseline', () => {
 });
 
 describe('applyBaselineOptions', () => {
-  const folder = () => mkdtempSync(join(tmpdir(), 'spectral-webhooks-baseline-'));
+  const folder = () => tempFolder('spectral-webhooks-baseline-');
 
   it('passes results through when neither option is given', async () => {
     const results = [finding(['a'])];

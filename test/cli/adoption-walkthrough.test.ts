@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, runProgram, type CliRun } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 /**
  * The README's "Adopting spectral-webhooks on an existing API" walkthrough, run step by step on its fixture (a spec
@@ -10,18 +10,11 @@ import { describe, expect, it } from 'vitest';
  */
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'spectral-webhooks.js');
 const FIXTURE = join(REPO_ROOT, 'fixtures', 'adoption', 'legacy-api.yaml');
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 
-function run(args: string[], cwd: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ stdout, stderr, status: error ? (typeof error.code === 'number' ? error.code : null) : 0 });
-    });
-  });
+function run(args: string[], cwd: string): Promise<CliRun> {
+  return runCli(args, { cwd, env: { NO_COLOR: '1' } });
 }
 
 /** Asserts the CLI printed `line` and that the README quotes it. */
@@ -32,14 +25,14 @@ function quoted(output: string, line: string): void {
 
 describe('README adoption walkthrough', { timeout: 180_000 }, () => {
   it('the fixture is what its generator writes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spectral-webhooks-generate-'));
+    const dir = tempFolder('spectral-webhooks-generate-');
     copyFileSync(join(REPO_ROOT, 'fixtures', 'adoption', 'generate-legacy-api.cjs'), join(dir, 'generate.cjs'));
-    await new Promise((done, fail) => execFile(process.execPath, [join(dir, 'generate.cjs')], (error) => (error ? fail(error) : done(undefined))));
+    expect((await runProgram(process.execPath, [join(dir, 'generate.cjs')], { cwd: dir })).status).toBe(0);
     expect(readFileSync(join(dir, 'legacy-api.yaml'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
   });
 
   it('adopt with 100 findings, commit a baseline, then CI fails only on a new bad receiver', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spectral-webhooks-adopt-'));
+    const dir = tempFolder('spectral-webhooks-adopt-');
     const spec = join(dir, 'openapi.yaml');
     copyFileSync(FIXTURE, spec);
 

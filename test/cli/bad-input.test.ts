@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { closeSync, cpSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeRecursiveRefs } from '../support/recursive-refs';
-import { BIN, REPO_ROOT, tempProject, type CliRun } from '../support/run-cli';
+import { REPO_ROOT, runCli, tempProject, type CliRun } from '../support/run-cli';
 
 /**
  * Scenario tests for issue #6: every bad input gets exit 2 with one line naming file and line:col (or a proper
@@ -25,25 +24,10 @@ afterAll(() => rmSync(generated, { recursive: true, force: true }));
 type MeasuredRun = CliRun & { cpuMs: number; maxRssKb: number };
 
 /** `spectral-webhooks lint ...args` in `cwd`, with what it cost; killed after 100 s of wall time (a hang fails). */
-function lint(args: string[], cwd = FIXTURES): Promise<MeasuredRun> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'FORCE_COLOR' && key !== 'NO_COLOR') env[key] = value;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HEAP_CAP, '--require', CPU_HOOK, BIN, 'lint', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let cost = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (chunk: string) => (cost += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      const { cpuMs, maxRssKb } = cost ? (JSON.parse(cost) as { cpuMs: number; maxRssKb: number }) : { cpuMs: Infinity, maxRssKb: Infinity };
-      resolve({ stdout, stderr, status, cpuMs, maxRssKb });
-    });
-  });
+async function lint(args: string[], cwd = FIXTURES): Promise<MeasuredRun> {
+  const run = await runCli(['lint', ...args], { cwd, nodeArgs: [HEAP_CAP, '--require', CPU_HOOK], extraOutput: true, timeoutMs: 100_000 });
+  const { cpuMs, maxRssKb } = run.extra ? (JSON.parse(run.extra) as { cpuMs: number; maxRssKb: number }) : { cpuMs: Infinity, maxRssKb: Infinity };
+  return { stdout: run.stdout, stderr: run.stderr, status: run.status, cpuMs, maxRssKb };
 }
 
 function expectBounded(run: MeasuredRun): void {

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 /** Scenarios for `lint --baseline` / `--update-baseline`, through the real binary (built by `npm test`). */
-
-const BIN = resolve(__dirname, '..', '..', 'bin', 'spectral-webhooks.js');
 
 interface Run {
   stdout: string;
@@ -16,17 +14,11 @@ interface Run {
 
 /** Asynchronous, so the scenarios below run side by side: each spawn pays Spectral's start-up time. */
 function run(args: string[], cwd: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ stdout, stderr, status: error ? (typeof error.code === 'number' ? error.code : null) : 0 });
-    });
-  });
+  return runCli(args, { cwd, env: { NO_COLOR: '1' } });
 }
 
 function project(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-baseline-'));
+  const folder = tempFolder('spectral-webhooks-baseline-');
   for (const [relative, content] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, relative)), { recursive: true });
     writeFileSync(join(folder, relative), content);

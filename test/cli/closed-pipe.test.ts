@@ -1,31 +1,17 @@
-import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, REPO_ROOT, tempProject } from '../support/run-cli';
+import { BIN, REPO_ROOT, runCli, runProgram, tempProject } from '../support/run-cli';
 import { ERROR_AND_WARNING } from '../support/cli-documents';
 
 /** Runs `script` with bash (for `set -o pipefail`: a pipeline's status is then the CLI's, not head's). */
-function bash(script: string, cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('bash', ['-c', `set -o pipefail; ${script}`], { cwd, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
+async function bash(script: string, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return runProgram('bash', ['-c', `set -o pipefail; ${script}`], { cwd, timeoutMs: 60_000 });
 }
 
 /** Spawns the CLI with a stdout pipe that this side closes at once: every write the CLI makes meets EPIPE. */
-function runIntoClosedPipe(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr });
-    });
-  });
+async function runIntoClosedPipe(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  const { status, stderr } = await runCli(args, { cwd, timeoutMs: 60_000, onSpawn: (child) => child.stdout!.destroy() });
+  return { status, stderr };
 }
 
 describe('output into a pipe whose reader has gone (`| head -1`)', { timeout: 60_000 }, () => {
@@ -34,11 +20,7 @@ describe('output into a pipe whose reader has gone (`| head -1`)', { timeout: 60
     // EPIPE (a real `| head -1` only does when head exits between two writes: about half the time before the fix).
     const child = join(REPO_ROOT, 'test', 'cli', 'closed-pipe-child.cjs');
     const commands = ['--help', 'lint --help', 'help lint', 'rules --help'];
-    const run = await new Promise<{ stdout: string; stderr: string; status: number }>((resolve) => {
-      execFile(process.execPath, [child, '100', ...commands], { encoding: 'utf8', timeout: 50_000 }, (error, stdout, stderr) =>
-        resolve({ stdout, stderr, status: error ? Number(error.code) : 0 }),
-      );
-    });
+    const run = await runProgram(process.execPath, [child, '100', ...commands], { timeoutMs: 50_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const runs = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { command: string; status: number });

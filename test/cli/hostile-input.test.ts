@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempProject, type CliRun } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 /**
  * Scenario tests for issue #16, the hostile-input catalogue: each numbered case of the issue is a `describe` here,
@@ -46,7 +46,7 @@ const oneLine = (run: CliRun) => run.stderr.trimEnd().split('\n');
 
 describe('case 1: --fix on a nearly full disk keeps the spec and exits 2', SCENARIO, () => {
   // A 256 KiB tmpfs holds the 148 KB spec but not a second copy of it: the temp file's write comes up short.
-  let disk: string | undefined = mkdtempSync(join(tmpdir(), 'spectral-webhooks-full-'));
+  let disk: string | undefined = tempFolder('spectral-webhooks-full-');
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk], { stdio: 'ignore' });
   } catch {

@@ -1,19 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT as repoRoot, runCli } from '../support/run-cli';
 
-const repoRoot = join(__dirname, '..', '..');
-
-function lintJson(file: string): Array<{ code: string; path: string[]; source: string }> {
-  const run = spawnSync(process.execPath, ['bin/spectral-webhooks.js', 'lint', '-f', 'json', file], { cwd: repoRoot, encoding: 'utf8' });
+async function lintJson(file: string): Promise<Array<{ code: string; path: string[]; source: string }>> {
+  const run = await runCli(['lint', '-f', 'json', file], { cwd: repoRoot });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
   return JSON.parse(run.stdout);
 }
 
 describe('lint a multi-file document', () => {
-  it('named by a relative path, reports each finding in the file and at the node where it lives', () => {
-    const findings = lintJson('fixtures/consumer/multi-file/openapi.yaml')
+  it('named by a relative path, reports each finding in the file and at the node where it lives', async () => {
+    const findings = (await lintJson('fixtures/consumer/multi-file/openapi.yaml'))
       .map((finding) => ({ code: finding.code, path: finding.path, source: finding.source }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     const folder = join(repoRoot, 'fixtures', 'consumer', 'multi-file');

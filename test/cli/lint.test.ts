@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempProject } from '../support/run-cli';
+import { runCli, tempProject } from '../support/run-cli';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI, WARNING_ONLY } from '../support/cli-documents';
 
 describe('lint: files, globs, directories', { timeout: 120_000 }, () => {
@@ -239,11 +238,17 @@ describe('lint: signals', { timeout: 120_000 }, () => {
     // Enough specs that the run is still going when the signal comes.
     const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`specs/spec-${i}.yaml`, ERROR_AND_WARNING]));
     const cwd = tempProject(files);
-    const child = spawn(process.execPath, [BIN, 'lint', '--verbose', 'specs'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, how) => done({ code, signal: how })));
-    // Sent once the CLI is linting (its handlers are in place), not while Node is still starting.
-    await new Promise<void>((done) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('linting ') && done()));
-    child.kill(signal);
-    expect(await exited).toEqual({ code: status, signal: null });
+    let sent = false;
+    const run = await runCli(['lint', '--verbose', 'specs'], {
+      cwd,
+      // Sent once the CLI is linting (its handlers are in place), not while Node is still starting.
+      onSpawn: (child) =>
+        child.stderr!.on('data', (chunk: string) => {
+          if (!sent && chunk.includes('linting ')) sent = child.kill(signal);
+        }),
+    });
+    expect(sent).toBe(true);
+    // The CLI ends itself with the shell's status for the signal (a null status would mean the signal killed it).
+    expect(run.status).toBe(status);
   });
 });

@@ -1,27 +1,24 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempProject } from '../support/run-cli';
+import { REPO_ROOT, runProgram, tempProject } from '../support/run-cli';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI } from '../support/cli-documents';
+import { tempFolder } from '../support/temp';
 
 /**
  * The hook in .pre-commit-hooks.yaml, installed and run by the real pre-commit framework (`pre-commit try-repo`), as a
  * team that adds this repository to its .pre-commit-config.yaml gets it. Heavy (pre-commit clones the repo, installs
  * its dependencies, packs and installs it): one scenario. .ci/run installs pre-commit, so CI always runs it.
  */
-const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0; // before any test: decides the skip
 if (!hasPreCommit) {
   console.warn('SKIPPED pre-commit hook test: the `pre-commit` command is not installed (apt-get install pre-commit; .ci/run does).');
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ status: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: stdout + stderr });
-    });
-  });
+async function run(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ status: number | null; output: string }> {
+  const result = await runProgram(command, args, { cwd, env, timeoutMs: 14 * 60_000 });
+  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 const git = (cwd: string, ...args: string[]) =>
@@ -32,9 +29,9 @@ describe.skipIf(!hasPreCommit)('pre-commit hook', () => {
     'lints the staged OpenAPI files, fails on the broken one, and skips YAML that is not OpenAPI',
     async () => {
       // pre-commit clones the hook repository at a commit: a snapshot of this working tree (tracked and new files).
-      const hookRepo = mkdtempSync(join(tmpdir(), 'spectral-webhooks-hook-repo-'));
-      const files = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' })
-        .stdout.split('\n')
+      const hookRepo = tempFolder('spectral-webhooks-hook-repo-');
+      const files = (await runProgram('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT })).stdout
+        .split('\n')
         .filter(Boolean);
       for (const file of files.filter((name) => existsSync(join(REPO_ROOT, name)))) {
         mkdirSync(dirname(join(hookRepo, file)), { recursive: true });
@@ -47,7 +44,7 @@ describe.skipIf(!hasPreCommit)('pre-commit hook', () => {
       const project = tempProject({ 'api/openapi.yaml': CLEAN, 'api/broken.yaml': ERROR_AND_WARNING, 'docker-compose.yml': NOT_OPENAPI });
       await git(project, 'init', '-q');
       await git(project, 'add', '-A');
-      const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'spectral-webhooks-pre-commit-home-')), NO_COLOR: '1' };
+      const env = { PRE_COMMIT_HOME: tempFolder('spectral-webhooks-pre-commit-home-'), NO_COLOR: '1' };
 
       const failing = await run('pre-commit', ['try-repo', hookRepo, 'spectral-webhooks', '--all-files', '--color', 'never'], project, env);
       expect(failing.output).toMatch(/spectral-webhooks.*\.+Failed/);

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRulesetInForce } from '../../src/config/ruleset-in-force';
+import { tempFolder } from '../support/temp';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -11,7 +11,7 @@ afterAll(() => {
 
 /** A folder with a .git marker (so no config above it is found) and the given config text, if any. */
 function project(config?: { name: string; text: string }): string {
-  const folder = mkdtempSync(join(tmpdir(), 'ruleset-in-force-'));
+  const folder = tempFolder('ruleset-in-force-');
   folders.push(folder);
   writeFileSync(join(folder, '.git'), '');
   if (config) writeFileSync(join(folder, config.name), config.text);

@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ruleset from '../../rules';
 import standardWebhooks from '../../rules/profiles/standard-webhooks';
 import { readSimpleConfig } from '../../src/config/simple-config';
+import { tempFolder } from '../support/temp';
 
 const profiles = { 'standard-webhooks': () => standardWebhooks };
 
 function read(files: Record<string, string>, config = '.spectral.yaml') {
-  const folder = mkdtempSync(join(tmpdir(), 'simple-config-'));
+  const folder = tempFolder('simple-config-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(folder, name, '..'), { recursive: true });
     writeFileSync(join(folder, name), text);

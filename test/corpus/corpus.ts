@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import profile from '../../rules/profiles/standard-webhooks';
@@ -7,17 +7,14 @@ import { createLinter, type Linter } from '../../src/lint/linter';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
-/** The shared real-world corpus: read-only, beside the clone (../shared/corpus); absent on a bare clone. */
-export const CORPUS_DIR = resolve(repoRoot, '..', 'shared', 'corpus');
-export const HAS_CORPUS = existsSync(CORPUS_DIR);
-export const CORPUS_MISSING = `real-document corpus not found at ${CORPUS_DIR}: skipping (it sits at ../shared/corpus beside the clone in CI)`;
+/** The real-world corpus: public OpenAPI documents kept in the repository, with their sources and licences (SOURCES.md). */
+export const CORPUS_DIR = join(repoRoot, 'test', 'corpus', 'documents');
 
 /** GitHub's webhook descriptions: the OpenAPI 3.1 document with `webhooks` (261 of them, 4.8 MB). */
 export const GITHUB_WEBHOOKS = join(repoRoot, 'node_modules', '@octokit', 'openapi-webhooks', 'generated', 'api.github.com.json');
 
 /** Every OpenAPI document of the corpus, as `folder/file`. */
 export function corpusDocuments(): string[] {
-  if (!HAS_CORPUS) return [];
   return readdirSync(CORPUS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .flatMap((folder) => readdirSync(join(CORPUS_DIR, folder.name)).filter((file) => /\.(json|ya?ml)$/.test(file)).map((file) => `${folder.name}/${file}`))

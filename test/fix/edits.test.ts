@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeChanges } from '../../src/fix/fix-command';
 import { fixDocument } from '../../src/fix/fix-document';
 import { spectralWebhooks } from './support';
+import { tempFolder } from '../support/temp';
 
 const SECURITY = `security:
   - secret: []
@@ -27,7 +27,7 @@ ${SECURITY}paths:
 }
 
 function write(name: string, text: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-edit-'));
+  const folder = tempFolder('spectral-webhooks-edit-');
   writeFileSync(join(folder, name), text);
   return join(folder, name);
 }

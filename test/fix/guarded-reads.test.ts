@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentSource } from '../../src/fs/document-source';
 import { isInside } from '../../src/fs/project';
 import { readTree } from './support';
 import { runCli } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 // --fix reads through the same door as lint (src/fs/document-source.ts): what lint refuses, --fix refuses with the
 // same message and exit 2, changing no byte and writing nothing outside the project.
@@ -17,7 +17,7 @@ afterAll(() => {
 
 /** A parent folder holding `project/` (a git repository) and `shared/` beside it, outside the project. */
 function workspace(files: Record<string, string | Buffer>): { root: string; project: string } {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'spectral-webhooks-door-')));
+  const root = realpathSync(tempFolder('spectral-webhooks-door-'));
   folders.push(root);
   mkdirSync(join(root, 'project', '.git'), { recursive: true });
   for (const [name, content] of Object.entries(files)) {

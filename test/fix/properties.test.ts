@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, isPair, parseDocument, visit } from 'yaml';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixDocument, type AppliedFix, type FixResult } from '../../src/fix/fix-document';
 import { FIXABLE_RULES } from '../../src/fix/fixable';
 import type { DataChange } from '../../src/fix/plan';
+import { tempFolder } from '../support/temp';
 
 /**
  * Properties of --fix over generated documents: small OpenAPI 3 documents whose paths mix receivers in and out of
@@ -149,7 +149,7 @@ function applyChanges(data: unknown, fixes: AppliedFix[], file: string): unknown
 }
 
 async function fixGenerated(document: Record<string, unknown>, style: Format): Promise<{ file: string; name: string; before: string; result: FixResult }> {
-  const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-prop-'));
+  const folder = tempFolder('spectral-webhooks-prop-');
   const { text, name } = serialise(document, style);
   const file = join(folder, name);
   writeFileSync(file, text);

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runCli, type CliRun } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 export { REPO_ROOT, type CliRun } from '../support/run-cli';
 
@@ -12,7 +12,7 @@ export function spectralWebhooks(args: string[], cwd: string): Promise<CliRun> {
 
 /** A fresh temporary copy of a folder (or of single files), so a test can let --fix write. */
 export function tempCopy(...sources: string[]): string {
-  const folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-fix-'));
+  const folder = tempFolder('spectral-webhooks-fix-');
   for (const source of sources) {
     if (statSync(source).isDirectory()) cpSync(source, folder, { recursive: true });
     else cpSync(source, join(folder, source.split(/[\\/]/).pop() as string));

@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ToolError } from '../../src/errors';
 import { writeFileAtomic } from '../../src/fs/atomic-write';
+import { runProgram } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
-const scratch = mkdtempSync(join(tmpdir(), 'atomic-write-'));
+const scratch = tempFolder('atomic-write-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 const freshDir = () => {
@@ -84,33 +84,25 @@ describe('writeFileAtomic when the process is killed mid-write', () => {
 
   /** Lets the child finish `completed` writes, then kills it `delayMs` into the next one. */
   async function killMidWrite(target: string, signal: NodeJS.Signals, completed: number, delayMs: number): Promise<void> {
-    const proc = spawn(process.execPath, [child, target, String(size)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let hasExited = false;
-    const exited = new Promise<void>((done) =>
-      proc.on('exit', () => {
-        hasExited = true;
-        done();
-      }),
-    );
     let stdout = '';
-    await new Promise<void>((done, fail) => {
-      proc.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes(`wrote ${completed}\n`)) done();
-      });
-      void exited.then(() => fail(new Error(`the writer exited before its write ${completed}: ${stderr}`)));
+    let killedAt: number | undefined;
+    const run = await runProgram(process.execPath, [child, target, String(size)], {
+      cwd: repoRoot,
+      // A writer that outlives its signal would hang a CI job: the helper's hard timeout ends it, and the check below
+      // fails on it by name.
+      timeoutMs: 120_000,
+      onSpawn: (proc) =>
+        proc.stdout!.on('data', (chunk: string) => {
+          stdout += chunk;
+          if (killedAt === undefined && stdout.includes(`wrote ${completed}\n`)) {
+            killedAt = Date.now();
+            setTimeout(() => proc.kill(signal), delayMs);
+          }
+        }),
     });
-    await new Promise((wait) => setTimeout(wait, delayMs));
-    proc.kill(signal);
-    // A writer that outlives the signal would hang a CI job: fail on it by name instead of on the test's timeout.
-    await Promise.race([exited, new Promise((wait) => setTimeout(wait, 30_000))]);
-    if (!hasExited) {
-      proc.kill('SIGKILL');
-      throw new Error(`the writer did not exit within 30 s of ${signal}`);
-    }
-    expect(stderr).toBe('');
+    expect(killedAt, `the writer exited before its write ${completed}: ${run.stderr}`).toBeDefined();
+    expect(Date.now() - killedAt!, `the writer did not exit within 30 s of ${signal}`).toBeLessThan(30_000 + delayMs);
+    expect(run.stderr).toBe('');
   }
 
   // 8 children each write 8 MB files with fsync: on a busy CI machine that takes far longer than on an idle one.

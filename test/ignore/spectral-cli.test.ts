@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, runSpectral } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 /**
  * x-lint-ignore is honoured by the rules themselves, so stock `spectral lint` with `extends` on our built ruleset
@@ -15,7 +15,7 @@ afterAll(() => {
 });
 
 function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spectral-webhooks-extends-'));
+  const dir = tempFolder('spectral-webhooks-extends-');
   folders.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;

@@ -4,16 +4,16 @@
  * extension's, Spectral's `bundleAndLoadRuleset`), type-checked, and configured the ways README and the docs pages
  * tell users to. One shared setup (one pack, one install) keeps this the suite's only slow test file.
  */
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOrThrow } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
-const run = promisify(execFile);
+/** Spawned through the tests' one spawn helper; rejects unless the command exits 0. */
+const run = (file: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }) => runOrThrow(file, args, { ...options, timeoutMs: 600_000 });
 const repoRoot = join(__dirname, '..', '..');
 /** What README's editor section tells users to write: `spectral:oas` and ours, as YAML, JSON and a JS ruleset. */
 const EDITOR_CONFIGS: Record<string, string> = {
@@ -73,7 +73,7 @@ function normalise(findings: Finding[]): Finding[] {
 /** Runs a command that exits 1 when it reports findings; anything but 0 or 1 fails with its stderr. */
 async function runLinter(file: string, args: string[], cwd: string): Promise<string> {
   try {
-    return (await run(file, args, { cwd, maxBuffer: 32 * 1024 * 1024 })).stdout;
+    return (await run(file, args, { cwd })).stdout;
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     if (failed.code === 1 && failed.stdout) return failed.stdout;
@@ -188,7 +188,7 @@ describe('the packed package, extended from a separate project', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(repoRoot, 'dist', 'rules', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
-    project = mkdtempSync(join(tmpdir(), 'spectral-webhooks-pack-'));
+    project = tempFolder('spectral-webhooks-pack-');
     // dist/ is built by `npm test` before the tests run; --ignore-scripts keeps prepack from rebuilding it under the
     // feet of the CLI tests running beside this one.
     const packed = JSON.parse((await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: repoRoot })).stdout) as Array<{ filename: string }>;
@@ -220,7 +220,7 @@ describe('the packed package, extended from a separate project', () => {
     writeFileSync(join(project, 'url.spectral.yaml'), `extends: ["http://127.0.0.1:${port}/dist/spectral-webhooks.mjs"]\n`);
 
     const spectral = join(project, 'node_modules', '.bin', 'spectral');
-    const esmEnv = { ...process.env, ...(profileBuilt ? { WITH_PROFILE: '1' } : {}) };
+    const esmEnv = profileBuilt ? { WITH_PROFILE: '1' } : {};
     const installedCli = join(project, 'node_modules', '.bin', 'spectral-webhooks');
     const editorConfigs = Object.keys(EDITOR_CONFIGS);
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -233,7 +233,7 @@ describe('the packed package, extended from a separate project', () => {
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'team.spectral.yaml', 'team-api.yaml'], project),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'options.spectral.mjs', 'payments.yaml'], project),
       runLinter(spectral, ['lint', '-f', 'json', '-r', 'url.spectral.yaml', ...FIXTURES], project),
-      run(process.execPath, ['editor-loader.cjs', ...editorConfigs, '--', ...FIXTURES], { cwd: project, maxBuffer: 64 * 1024 * 1024 }).then((result) => result.stdout),
+      run(process.execPath, ['editor-loader.cjs', ...editorConfigs, '--', ...FIXTURES], { cwd: project }).then((result) => result.stdout),
       run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'types-check.mts'], { cwd: project })
         .then(() => 'ok')
         .catch((error: { stdout?: string }) => error.stdout ?? String(error)),

@@ -5,12 +5,12 @@
  * same built package, reached without the network. Also what `npm publish` would send, and `init`'s snippets.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CLEAN, ERROR_AND_WARNING, NOT_OPENAPI } from '../support/cli-documents';
+import { tempFolder } from '../support/temp';
 
 const repoRoot = join(__dirname, '..', '..');
 const README = readFileSync(join(repoRoot, 'README.md'), 'utf8');
@@ -90,7 +90,7 @@ describe('README install, CI and pre-commit commands, from a folder with only th
 
   beforeAll(async () => {
     if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
-    work = mkdtempSync(join(tmpdir(), 'spectral-webhooks-readme-'));
+    work = tempFolder('spectral-webhooks-readme-');
     const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8' });
     tarball = join(work, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0]!.filename);
     project = folder('project', { 'openapi.yaml': CLEAN, 'docker-compose.yml': NOT_OPENAPI });

@@ -1,10 +1,12 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import ruleset from '../../rules';
 import { createLinter, type LintTrace } from '../../src/lint/linter';
 import type { LoadedDocument } from '../../src/lint/load-document';
 
-/** What users see of a result, in Spectral's order. */
-export function visible(results: ISpectralDiagnostic[]): Array<Record<string, unknown>> {
+/** What users see of a result. */
+export type Visible = Partial<Pick<ISpectralDiagnostic, 'code' | 'path' | 'message' | 'severity' | 'source' | 'range' | 'documentationUrl'>>;
+
+/** What users see of each result, in the order given. */
+export function visible(results: ISpectralDiagnostic[]): Visible[] {
   return results.map((result) => ({
     code: result.code,
     path: result.path,
@@ -15,9 +17,6 @@ export function visible(results: ISpectralDiagnostic[]): Array<Record<string, un
     documentationUrl: result.documentationUrl,
   }));
 }
-
-/** Stock Spectral with our ruleset through `extends`, as a user's .spectral.yaml would run it. */
-export const stockSpectral = createLinter({ ruleset: { extends: [ruleset as never] }, engine: 'spectral' });
 
 /** Our default linter (fast engine, Spectral when it cannot mirror it) and how it linted each document. */
 export function ourLinter() {

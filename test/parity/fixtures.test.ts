@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +7,60 @@ import { createLinter, type LintTrace } from '../../src/lint/linter';
 import { loadDocument } from '../../src/lint/load-document';
 import { writeRecursiveRefs } from '../support/recursive-refs';
 import { visible } from './compare';
+import { ToolError } from '../../src/errors';
 import { documentsUnder, expectParity, githubWebhooks, repoRoot } from './documents';
+import { spectralOracle } from '../support/oracle';
+import { tempFolder } from '../support/temp';
 
-// Fast engine vs stock Spectral on every fixture (multi-file ones by absolute name, as json-ref-resolver needs) and on
-// GitHub's 4.8 MB webhook description (one Spectral run: several seconds).
+/** Fixtures our loader refuses (exit 2 in the CLI): file, line:column (or none), the message. */
+const REFUSED_FIXTURES: Array<[string, string, string]> = [
+  ['fixtures/bad-input/alias-bomb.yaml', '13:10', 'YAML aliases expand this document to 490,329,076 nodes from 127 written (limit 100,000); refusing an alias bomb ("billion laughs"): write the repeated parts out or use $refs'],
+  ['fixtures/bad-input/binary-tag.yaml', '7:16', 'cannot parse YAML: the parser fails on the tag !!binary (data.replace is not a function); write the value without a tag'],
+  ['fixtures/bad-input/binary.yaml', '', 'is a binary file, not a YAML or JSON document'],
+  ['fixtures/bad-input/circular-multi-file/schemas/event.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/circular-multi-file/schemas/repository.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/comments-only.yaml', '1:1', 'is empty (no YAML or JSON content)'],
+  ['fixtures/bad-input/duplicate-keys.json', '6:5', 'cannot parse JSON: Duplicate key: /_webhooks/stripe'],
+  ['fixtures/bad-input/duplicate-keys.yaml', '6:3', 'cannot parse YAML: Duplicate key: /_webhooks/stripe'],
+  ['fixtures/bad-input/empty.yaml', '1:1', 'is empty (no YAML or JSON content)'],
+  ['fixtures/bad-input/has-own-property-key.yaml', '13:17', 'a key named "hasOwnProperty" cannot be linted: Spectral\'s $ref resolver calls hasOwnProperty() on every object and crashes (rename the key)'],
+  ['fixtures/bad-input/invalid-utf8.yaml', '4:19', 'not valid UTF-8 (byte 0xe9); save the file as UTF-8'],
+  ['fixtures/bad-input/malformed.json', '6:3', 'cannot parse JSON: Property name expected'],
+  ['fixtures/bad-input/malformed.yaml', '6:3', 'cannot parse YAML: Missed comma between flow collection entries'],
+  ['fixtures/bad-input/no-specs/docker-compose.yml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/not-openapi.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/openapi-4.yaml', '1:10', 'openapi 4.0.0 is not a supported OpenAPI version (supported: swagger "2.0", openapi 3.0.x, 3.1.x, 3.2.x)'],
+  ['fixtures/bad-input/openapi-number.yaml', '1:10', '"openapi" must be a string such as "3.1.0", not the number 3.1 (quote it)'],
+  ['fixtures/bad-input/operation-string.yaml', '5:11', 'paths./_webhooks/stripe.post must be an operation (a mapping), not a string ("receives Stripe events")'],
+  ['fixtures/bad-input/paths-list.yaml', '4:3', '"paths" must be a mapping of paths to path items, not a list'],
+  ['fixtures/bad-input/proto-key.yaml', '8:7', 'a key named "__proto__" cannot be linted: JavaScript parsers turn it into a prototype and drop it (rename the key)'],
+  ['fixtures/bad-input/rulesets/broken.spectral.yaml', '4:1', 'cannot parse YAML: Unexpected end of the stream within a flow collection'],
+  ['fixtures/bad-input/rulesets/unknown-extends.spectral.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/rulesets/unknown-rule.spectral.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+  ['fixtures/bad-input/utf16.yaml', '1:1', 'is UTF-16 text; save it as UTF-8'],
+  ['fixtures/consumer/multi-file/operations/adyen.yaml', '1:1', 'not an OpenAPI document (no "openapi" or "swagger" field at the root)'],
+];
+
+// Our CLI's linter vs the oracle (stock spectral-core, test/parity/oracle.ts) on every fixture (multi-file ones by
+// absolute name, as json-ref-resolver needs) and on GitHub's 4.8 MB webhook description (one Spectral run: seconds).
 describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
   const fixtures = documentsUnder(`${repoRoot}/fixtures`).filter((file) => !/\/(paths|shared)\//.test(file));
+  const refused = new Map(REFUSED_FIXTURES.map(([name, at, message]) => [name, { at, message }]));
 
-  it.each(fixtures.map((file) => [relative(repoRoot, file), file]))('%s', async (_name, file) => {
+  it.each(fixtures.filter((file) => !refused.has(relative(repoRoot, file))).map((file) => [relative(repoRoot, file), file]))('%s', async (_name, file) => {
     const engine = await expectParity(file);
     // Our own fixtures must not fall back to Spectral (others, e.g. broken inputs, may).
     if (/\/fixtures\/(parity|examples)\//.test(file)) expect(engine).toBe('fast');
+  });
+
+  // Fixtures that are not lintable documents (bad input, parts of multi-file documents, rulesets): each is refused
+  // with exactly this one line, so none can slip out of the parity run unnoticed.
+  it.each(REFUSED_FIXTURES)('%s is refused at %s: %s', async (name, at, message) => {
+    expect(fixtures.map((file) => relative(repoRoot, file))).toContain(name);
+    const file = join(repoRoot, name);
+    await expect(loadDocument(file)).rejects.toThrow(ToolError);
+    const error = (await loadDocument(file).catch((thrown: unknown) => thrown)) as ToolError;
+    expect(error.toOneLine()).toBe(`${file}${at === '' ? '' : `:${at}`}: ${message}`);
   });
 
   // Many findings in one big file: every result's range is computed from the text, in JSON and in YAML.
@@ -31,7 +73,7 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
       };
     }
     const document = { openapi: '3.0.3', info: { title: 'Generated', version: '1' }, servers: [{ url: 'https://api.example.com' }], security: [{ key: [] }], paths };
-    const file = join(mkdtempSync(join(tmpdir(), 'parity-')), `openapi.${format}`);
+    const file = join(tempFolder('parity-'), `openapi.${format}`);
     writeFileSync(file, format === 'json' ? JSON.stringify(document, null, 2) : stringify(document));
     expect(await expectParity(file)).toBe('fast');
   });
@@ -44,7 +86,7 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
     [2, 2],
     [3, 2],
   ])('reference cycles across %i schema files of %i schemas each', async (files, schemas) => {
-    const root = writeRecursiveRefs(mkdtempSync(join(tmpdir(), 'parity-cycles-')), files, schemas);
+    const root = writeRecursiveRefs(tempFolder('parity-cycles-'), files, schemas);
     expect(await expectParity(root)).toBe('fast');
   }, 120_000);
 
@@ -88,7 +130,7 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
   ];
   it.each(cyclicDocuments)('local reference cycles: %s', async (_name, parts) => {
     const document = { openapi: '3.1.0', info: { title: 'Cycles', version: '1' }, servers: [{ url: 'https://api.example.com' }], ...parts };
-    const file = join(mkdtempSync(join(tmpdir(), 'parity-local-cycles-')), 'openapi.yaml');
+    const file = join(tempFolder('parity-local-cycles-'), 'openapi.yaml');
     writeFileSync(file, stringify(document));
     expect(await expectParity(file)).toBe('fast');
   }, 60_000);
@@ -109,12 +151,11 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
   it.each(configs)('%s', async (_name, config) => {
     const traces = new Map<string, LintTrace>();
     const ours = createLinter({ ruleset: config as never }, (document, how) => traces.set(document.file, how));
-    const spectral = createLinter({ ruleset: config as never, engine: 'spectral' });
     for (const file of documents) {
       const results = visible(await ours.lint(await loadDocument(file)));
       expect(traces.get(file)?.engine).toBe('fast');
       expect(results.length).toBeGreaterThan(0);
-      expect(results).toEqual(visible(await spectral.lint(await loadDocument(file))));
+      expect(results).toEqual(visible(await spectralOracle(file, config as never)));
     }
   });
 
@@ -126,7 +167,7 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
     ['extends the main ruleset and the profile, one off', 'extends:\n  - spectral-webhooks\n  - [spectral-webhooks/standard-webhooks, all]\nrules: {webhook-https: off}\n'],
     ['extends the profile off, two rules back on (JSON)', '{"extends": [["spectral-webhooks/standard-webhooks", "off"]], "rules": {"standard-webhooks-headers": "warn", "webhook-security": true}}'],
   ];
-  const producer = join(mkdtempSync(join(tmpdir(), 'parity-producer-')), 'openapi.yaml');
+  const producer = join(tempFolder('parity-producer-'), 'openapi.yaml');
   writeFileSync(
     producer,
     stringify({
@@ -150,18 +191,20 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
   const { loadConfigRuleset, loadSimpleConfig } = require('../../dist/src/config/load-config.js') as typeof import('../../src/config/load-config');
 
   it.each(configFiles)('config file: %s', async (_name, text) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'parity-config-')), text.startsWith('{') ? '.spectral.json' : '.spectral.yaml');
+    const file = join(tempFolder('parity-config-'), text.startsWith('{') ? '.spectral.json' : '.spectral.yaml');
     writeFileSync(file, text);
     const simple = loadSimpleConfig(file);
     expect(simple).toBeDefined();
     const traces = new Map<string, LintTrace>();
     const ours = createLinter({ ruleset: simple }, (document, how) => traces.set(document.file, how));
-    const spectral = createLinter({ ruleset: await loadConfigRuleset(file), engine: 'spectral' });
+    // The other side: the Ruleset our Spectral loader path builds (migrator + bundler, as spectral-cli loads a config),
+    // run by the oracle.
+    const loaded = await loadConfigRuleset(file);
     let total = 0;
     for (const document of configDocuments) {
       const results = visible(await ours.lint(await loadDocument(document)));
       expect(traces.get(document)?.engine).toBe('fast');
-      expect(results).toEqual(visible(await spectral.lint(await loadDocument(document))));
+      expect(results).toEqual(visible(await spectralOracle(document, loaded)));
       total += results.length;
     }
     expect(total).toBeGreaterThan(0);
@@ -175,7 +218,7 @@ describe('parity with stock Spectral: rulesets that change severities or turn ru
     ['overrides', 'extends: [spectral-webhooks]\noverrides: [{files: ["*.yaml"], rules: {webhook-https: off}}]\n'],
     ['broken YAML', 'extends: [spectral-webhooks\n'],
   ])('config file left to Spectral\'s loader: %s', (_name, text) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'parity-config-')), '.spectral.yaml');
+    const file = join(tempFolder('parity-config-'), '.spectral.yaml');
     writeFileSync(file, text);
     expect(loadSimpleConfig(file)).toBeUndefined();
   });

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import base from '../../rules';
 import { createDocument } from '../../src/lint/load-document';
 import { createLinter } from '../../src/lint/linter';
+import { runProgram, runSpectral } from '../support/run-cli';
+import { tempFolder } from '../support/temp';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
@@ -35,7 +35,7 @@ describe('the Standard Webhooks profile', () => {
   let folder: string;
   beforeAll(() => {
     // A project that installed spectral-webhooks: the package resolves through its `exports` (dist/ is built by npm test).
-    folder = mkdtempSync(join(tmpdir(), 'spectral-webhooks-profile-'));
+    folder = tempFolder('spectral-webhooks-profile-');
     mkdirSync(join(folder, 'node_modules'));
     symlinkSync(repoRoot, join(folder, 'node_modules', 'spectral-webhooks'), 'dir');
     writeFileSync(join(folder, 'api.yaml'), DOCUMENT);
@@ -54,21 +54,20 @@ describe('the Standard Webhooks profile', () => {
     expect(Object.keys(base.rules)).toEqual(expect.arrayContaining(['standard-webhooks-headers', 'standard-webhooks-envelope']));
   });
 
-  it('works through extends under the real Spectral CLI', { timeout: 90_000 }, () => {
-    const cli = join(repoRoot, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
-    const run = spawnSync(process.execPath, [cli, 'lint', 'api.yaml', '-r', '.spectral.yaml', '-f', 'json', '--quiet'], { cwd: folder, encoding: 'utf8' });
+  it('works through extends under the real Spectral CLI', { timeout: 90_000 }, async () => {
+    const run = await runSpectral(['lint', 'api.yaml', '-r', '.spectral.yaml', '-f', 'json', '--quiet'], { cwd: folder });
     expect(run.stderr).toBe('');
     expect(summary(JSON.parse(run.stdout))).toEqual(EXPECTED);
     expect(run.status).toBe(1);
   });
 
-  it('exports the same ruleset to require and import (an ES module: `require(...).default`)', { timeout: 60_000 }, () => {
+  it('exports the same ruleset to require and import (an ES module: `require(...).default`)', { timeout: 60_000 }, async () => {
     const script = `
       const viaRequire = require('spectral-webhooks/standard-webhooks').default;
       import('spectral-webhooks/standard-webhooks').then((esm) => {
         console.log(JSON.stringify([esm.default === viaRequire, Object.keys(viaRequire.rules), typeof viaRequire.extends[0][0].rules]));
       });`;
-    const run = spawnSync(process.execPath, ['-e', script], { cwd: folder, encoding: 'utf8' });
+    const run = await runProgram(process.execPath, ['-e', script], { cwd: folder });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([true, ['standard-webhooks-headers', 'standard-webhooks-envelope'], 'object']);
   });

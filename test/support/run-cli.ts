@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempFolder } from './temp';
 
 /** The repository root (tests spawn the real built binary from here: run `npm run build` first; `npm test` does). */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -12,6 +12,8 @@ export interface CliRun {
   stderr: string;
   /** The exit status (null only if the process was killed by a signal). */
   status: number | null;
+  /** What the child wrote to file descriptor 3, with `extraOutput`. */
+  extra?: string;
 }
 
 export interface RunOptions {
@@ -23,11 +25,17 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Kill the process after this many milliseconds (default 110 s, under the CLI tests' 120 s timeout) so a hang fails the test instead of stalling it. */
   timeoutMs?: number;
+  /** Called with the child once spawned: for a test that signals it at a chosen moment. */
+  onSpawn?: (child: ChildProcess) => void;
+  /** Node's own flags, before the script (runCli only): a heap cap, a `--require`d hook. */
+  nodeArgs?: string[];
+  /** Also collect what the child writes to file descriptor 3 (as `extra`). */
+  extraOutput?: boolean;
 }
 
 /** Spawns `node bin/spectral-webhooks.js ...args` and collects what a user would see. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
-  return runProgram(process.execPath, [BIN, ...args], options);
+  return runProgram(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], options);
 }
 
 /** The real spectral-cli (a devDependency), for comparisons with stock Spectral. */
@@ -48,20 +56,33 @@ export function runProgram(command: string, args: string[], options: RunOptions 
     if (value !== undefined) env[key] = value;
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env, stdio: 'pipe', detached: true });
+    const stdio: Array<'pipe'> = options.extraOutput ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'];
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env, stdio, detached: true });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let extra = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    if (options.extraOutput) (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (chunk: string) => (extra += chunk));
     const timer = setTimeout(() => killGroup(child.pid), options.timeoutMs ?? 110_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolvePromise({ stdout, stderr, status });
+      resolvePromise(options.extraOutput ? { stdout, stderr, status, extra } : { stdout, stderr, status });
     });
-    child.stdin.on('error', () => undefined); // the CLI may exit before reading stdin
-    child.stdin.end(options.input ?? '');
+    child.stdin!.on('error', () => undefined); // the CLI may exit before reading stdin
+    child.stdin!.end(options.input ?? '');
+    options.onSpawn?.(child);
   });
+}
+
+/** runProgram, failing (with the program's stderr) unless it exits 0. */
+export async function runOrThrow(command: string, args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const result = await runProgram(command, args, options);
+  if (result.status !== 0) {
+    throw Object.assign(new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`), { code: result.status, stdout: result.stdout, stderr: result.stderr });
+  }
+  return result;
 }
 
 function killGroup(pid: number | undefined): void {
@@ -75,7 +96,7 @@ function killGroup(pid: number | undefined): void {
 
 /** A fresh temporary folder holding `files` (path relative to the folder → content); returns its absolute path. */
 export function tempProject(files: Record<string, string> = {}, prefix = 'spectral-webhooks-cli-'): string {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
+  const folder = tempFolder(prefix);
   for (const [relative, content] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, relative)), { recursive: true });
     writeFileSync(join(folder, relative), content);

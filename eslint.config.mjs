@@ -1,4 +1,4 @@
-// `npm test` lints with this before it runs the tests (STYLE.md): ESLint's and typescript-eslint's recommended rules.
+// `npm test` lints with this before it runs the tests (CONTRIBUTING.md): ESLint's and typescript-eslint's recommended rules.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

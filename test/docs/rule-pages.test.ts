@@ -6,7 +6,7 @@ import ruleset from '../../rules';
 const repoRoot = join(__dirname, '..', '..');
 const SECTIONS = ['## Why', '## Incorrect', '## Correct', '## How to fix', '## Options', '## Related rules'];
 
-/** Every rule's page, in STYLE.md's shape, reachable from the rule's documentationUrl (which `explain` and SARIF show). */
+/** Every rule's page, in the shape CONTRIBUTING.md describes, reachable from the rule's documentationUrl (which `explain` and SARIF show). */
 describe('docs/rules pages', () => {
   const rules = Object.entries(ruleset.rules as Record<string, { severity?: string; documentationUrl?: string }>);
 

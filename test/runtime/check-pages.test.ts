@@ -7,7 +7,7 @@ import { REPO_ROOT, runCli } from '../support/run-cli';
 const SECTIONS = ['## Why', '## Incorrect', '## Correct', '## How to fix', '## Options', '## Related rules'];
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 
-/** The checks of probe and listen have pages like the rules' (STYLE.md's shape), which explain prints and README links. */
+/** The checks of probe and listen have pages like the rules' (the shape CONTRIBUTING.md describes), which explain prints and README links. */
 describe('docs/rules pages of the probe and listen checks', { timeout: 120_000 }, () => {
   it.each(RUNTIME_CHECKS.map((check) => [check.id, check] as const))('%s has a page with its id, severity and sections, linked from README', (id, check) => {
     const page = join(REPO_ROOT, 'docs', 'rules', `${id}.md`);

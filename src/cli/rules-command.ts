@@ -9,6 +9,7 @@ export function rulesCommand(): Command {
     .option('-r, --ruleset <file>', 'show the severities this Spectral ruleset gives (default: the .spectral.* lint would use)')
     .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .addOption(new Option('--profile <profile>', 'as lint --profile: show the severities with this opt-in profile added').choices(['standard-webhooks']))
+    .option('--allow-remote-refs', 'fetch rulesets a config extends by URL (off by default: no network unless asked)')
     .addHelpText(
       'after',
       `
@@ -19,7 +20,7 @@ Examples:
   $ spectral-webhooks rules --profile standard-webhooks
 `,
     )
-    .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean; profile?: string }) => {
+    .action(async (options: { format: 'table' | 'json'; ruleset?: string; config: boolean; profile?: string; allowRemoteRefs?: boolean }) => {
       const { loadRulesetInForce } = await import('../config/ruleset-in-force');
       const inForce = await loadRulesetInForce(options, process.cwd());
       const severities = inForce.severities();

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
-import { displayPath } from '../display-path';
 import { findGitRoot } from '../fs/project';
 import { suggest } from '../cli/suggest';
+import { inspectConfig } from './config-graph';
 import { packageRuleset, PROFILES } from './package-ruleset';
 import { ENTRY_FILES, readSimpleConfig } from './simple-config';
 
@@ -53,7 +53,7 @@ interface Bundler {
 }
 interface Migrator {
   isBasicRuleset(file: string): Promise<boolean>;
-  migrateRuleset(file: string, options: { format: 'esm'; fs: typeof fs }): Promise<string>;
+  migrateRuleset(file: string, options: { format: 'esm'; fs: typeof fs; fetch: unknown }): Promise<string>;
 }
 type SourceContext = { source: string; getLocationForJsonPath(path: Array<string | number>): { range: IRange } | undefined } | undefined;
 
@@ -62,15 +62,17 @@ type SourceContext = { source: string; getLocationForJsonPath(path: Array<string
  * file extends and says. Loaded the way `spectral lint` loads it (migrator for YAML/JSON, bundler with the node
  * preset), so a config that works there works here unchanged. Any problem is a ToolError (exit 2), one line.
  */
-export async function loadConfigRuleset(file: string, displayName = file): Promise<Ruleset> {
+export async function loadConfigRuleset(file: string, displayName = file, options: { allowRemoteRefs?: boolean } = {}): Promise<Ruleset> {
   const source = path.resolve(file);
   if (!isFile(source)) throw new ToolError('ruleset file not found', displayName);
   let definition: RulesetDefinition;
   let sourceContext: SourceContext;
+  const remote = guardedFetch(Boolean(options.allowRemoteRefs), displayName);
   try {
-    ({ definition, sourceContext } = await bundleAndLoad(source, displayName, ownRuleset()));
+    ({ definition, sourceContext } = await bundleAndLoad(source, displayName, ownRuleset(), remote.fetch));
   } catch (error) {
-    throw configError(error, displayName);
+    // The migrator and rollup wrap (or swallow) a fetch's error: the refusal, when there was one, is what went wrong.
+    throw remote.refusal() ?? configError(error, displayName);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Ruleset } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
@@ -100,13 +102,45 @@ export interface UserConfig {
  * The config `lint` and `rules` use in `cwd`: the file given with -r, else the one findConfigFile finds (unless
  * --no-config); read directly when it only extends our rulesets, else through Spectral's loader. Undefined: none.
  */
-export async function loadUserConfig(options: { ruleset?: string; config: boolean }, cwd: string): Promise<UserConfig | undefined> {
+export async function loadUserConfig(options: { ruleset?: string; config: boolean; allowRemoteRefs?: boolean }, cwd: string): Promise<UserConfig | undefined> {
   const file = options.ruleset !== undefined ? path.resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
   if (file === undefined) return undefined;
   const simple = loadSimpleConfig(file);
   if (simple !== undefined) return { file, ruleset: simple };
-  return { file, ruleset: await loadConfigRuleset(file, options.ruleset ?? displayPath(file, cwd)) };
+  const shown = options.ruleset ?? (path.relative(cwd, file) || file);
+  const allowRemoteRefs = Boolean(options.allowRemoteRefs);
+  const code = /\.[cm]?js$/i.test(file) ? 'is a JavaScript ruleset' : isFile(file) ? inspectConfig(file, shown, { allowRemoteRefs }).code : undefined;
+  // As spectral-cli: code in a config runs only from the one the user chose (-r) or the working directory's own. A
+  // config found in a parent folder may set rules and severities; if it would run code, the user says so with -r.
+  if (code !== undefined && options.ruleset === undefined && path.dirname(file) !== path.resolve(cwd)) {
+    throw new ToolError(`this config, found in a parent folder, ${code}: only the working directory's config or -r may run code (pass -r ${shown} to run it, or --no-config)`, shown);
+  }
+  return { file, ruleset: await loadConfigRuleset(file, shown, { allowRemoteRefs }) };
 }
+
+/**
+ * The fetch the migrator and bundler use for `extends` URLs (and imports of URLs in JS rulesets): refused without
+ * --allow-remote-refs, so a config never makes a lint touch the network unasked; with it, bounded in time and size.
+ */
+function guardedFetch(allow: boolean, displayName: string): { fetch: (url: string, init?: object) => Promise<unknown>; refusal(): ToolError | undefined } {
+  let refused: ToolError | undefined;
+  return {
+    fetch: async (url, init) => {
+      if (!allow) {
+        refused ??= new ToolError(`extends "${url}", a URL: not fetched without --allow-remote-refs (pass it, or extend a local copy)`, displayName);
+        throw refused;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { fetch } = require('@stoplight/spectral-runtime') as { fetch: (url: string, init?: object) => Promise<unknown> };
+      return fetch(url, { ...init, timeout: REMOTE_TIMEOUT_MS, size: REMOTE_MAX_BYTES });
+    },
+    refusal: () => refused,
+  };
+}
+
+/** A remote ruleset that does not answer within this (headers and body) fails the run instead of hanging it. */
+const REMOTE_TIMEOUT_MS = 30_000;
+const REMOTE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Whether a ruleset is a Ruleset Spectral's loader built (it cannot take more rules), not a plain definition. */
 export function isRulesetInstance(value: RulesetDefinition | Ruleset | undefined): value is Ruleset {
@@ -117,7 +151,12 @@ function ownRuleset(): RulesetDefinition {
   return packageRuleset();
 }
 
-async function bundleAndLoad(source: string, displayName: string, ours: RulesetDefinition): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {
+async function bundleAndLoad(
+  source: string,
+  displayName: string,
+  ours: RulesetDefinition,
+  fetch: (url: string, init?: object) => Promise<unknown>,
+): Promise<{ definition: RulesetDefinition; sourceContext: SourceContext }> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const migrator = require('@stoplight/spectral-ruleset-migrator') as Migrator;
   const { bundleRuleset } = require('@stoplight/spectral-ruleset-bundler') as Bundler;
@@ -125,7 +164,6 @@ async function bundleAndLoad(source: string, displayName: string, ours: RulesetD
   const { builtins } = require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as { builtins(): unknown };
   const { commonjs } = require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as { commonjs(): unknown };
   const { stdin } = require('@stoplight/spectral-ruleset-bundler/plugins/stdin') as { stdin(input: string, name: string): unknown };
-  const { fetch } = require('@stoplight/spectral-runtime') as { fetch: unknown };
   /* eslint-enable @typescript-eslint/no-require-imports */
   const configDir = path.dirname(source);
   const io = { fs, fetch };
@@ -135,18 +173,31 @@ async function bundleAndLoad(source: string, displayName: string, ours: RulesetD
     assertParses(source, displayName);
     sourceContext = buildSourceContext(source);
     assertExtendsExist(source, displayName, sourceContext);
-    const migrated = await migrator.migrateRuleset(source, { format: 'esm', fs });
+    const migrated = await migrator.migrateRuleset(source, { format: 'esm', fs, fetch });
     // spectral-cli bundles the migrated code under this virtual name (relative imports resolve from the config's folder).
     const entry = path.join(configDir, '.spectral.js');
     code = await bundleRuleset(entry, {
       target: 'node',
       format: 'commonjs',
-      plugins: [ownPackage(configDir), stdin(migrated, entry), builtins(), commonjs(), ...node(io)],
+      plugins: [ownPackage(configDir), nodeBuiltins(), stdin(migrated, entry), builtins(), commonjs(), ...node(io)],
     });
   } else {
-    code = await bundleRuleset(source, { target: 'node', format: 'commonjs', plugins: [ownPackage(configDir), builtins(), commonjs(), ...node(io)] });
+    code = await bundleRuleset(source, { target: 'node', format: 'commonjs', plugins: [ownPackage(configDir), nodeBuiltins(), builtins(), commonjs(), ...node(io)] });
   }
   return { definition: evaluate(code, source, displayName, ours), sourceContext };
+}
+
+/**
+ * Node's own modules (`fs`, `node:path`) that a config's functions require stay `require` calls, run by `evaluate`.
+ * Without this, rollup resolves them nowhere and prints a warning (holding a NUL byte) on every run.
+ */
+function nodeBuiltins(): RollupPlugin {
+  return {
+    name: 'spectral-webhooks/node-builtins',
+    resolveId(id) {
+      return builtinModules.includes(id.replace(/^node:/, '')) ? { id, external: true } : null;
+    },
+  };
 }
 
 /**

@@ -15,6 +15,10 @@ export interface RulesetChoice {
   config: boolean;
   /** `--profile <name>` (`standard-webhooks`). */
   profile?: string;
+  /** `--allow-remote-refs`: a config may extend URLs. */
+  allowRemoteRefs?: boolean;
+  /** `--max-file-size`: the largest ruleset file read. */
+  maxFileSize?: number;
 }
 
 const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'] as const;

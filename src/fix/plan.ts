@@ -1,4 +1,4 @@
-import { kebabCaseConsumerPath } from '../functions/webhook-path-kebab-case';
+import { kebabCaseConsumerPath, unspellableInConsumerPath } from '../functions/webhook-path-kebab-case';
 import { suggestedReceiverPath, type WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
 import { isObject, type JsonPath } from '../openapi/json';
 import { escapePointerSegment, valueAt, type DocumentFiles } from './document-files';
@@ -70,7 +70,14 @@ export function planFixes(findings: Finding[], files: DocumentFiles, options: Pl
 function planOne(finding: Finding, files: DocumentFiles, options: PlanOptions, renameTargets: Map<string, Set<string>>): PlannedFix {
   switch (finding.ruleId) {
     case 'webhook-path-kebab-case':
-      return planRename(finding, files, renameTargets, (pathKey) => kebabCaseConsumerPath(pathKey));
+      return planRename(finding, files, renameTargets, (pathKey) => {
+        // Refused rather than renamed with characters dropped: the producer calls the path it was given.
+        const unspellable = unspellableInConsumerPath(pathKey);
+        if (unspellable.length > 0) {
+          throw new FixRefusal(`"${pathKey}" holds ${unspellable.map((character) => `"${character}"`).join(', ')}, which kebab-case cannot spell; rename it by hand`);
+        }
+        return kebabCaseConsumerPath(pathKey);
+      });
     case 'webhook-path-prefix':
       return planRename(finding, files, renameTargets, (pathKey) => {
         // The same suggestion the finding's message gave; a path that names no producer is left to a person.

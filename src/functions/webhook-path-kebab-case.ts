@@ -1,5 +1,5 @@
 import { consumerPathItems } from '../openapi/operations';
-import { isKebabCase, isTemplated, pathSegments, toKebabCase, WEBHOOKS_SEGMENT } from '../openapi/paths';
+import { isKebabCase, isTemplated, pathSegments, toKebabCase, unspellableCharacters, WEBHOOKS_SEGMENT } from '../openapi/paths';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
 /** The path with every literal segment after `_webhooks` in kebab-case (templated segments are left as they are). */
@@ -10,6 +10,13 @@ export function kebabCaseConsumerPath(path: string): string {
     index < start || isTemplated(segment) || isKebabCase(segment) ? segment : toKebabCase(segment) || segment,
   );
   return '/' + fixed.join('/') + (path.endsWith('/') && segments.length > 0 ? '/' : '');
+}
+
+/** Characters of the path's segments after `_webhooks` that no kebab-case spelling can hold (`😀`): a person renames those. */
+export function unspellableInConsumerPath(path: string): string[] {
+  const segments = pathSegments(path);
+  const after = segments.slice(segments.indexOf(WEBHOOKS_SEGMENT) + 1).filter((segment) => !isTemplated(segment) && !isKebabCase(segment));
+  return [...new Set(after.flatMap(unspellableCharacters))];
 }
 
 export function checkWebhookPathKebabCase(paths: unknown, _options: null, context: CheckContext): IFunctionResult[] {
@@ -25,8 +32,13 @@ export function checkWebhookPathKebabCase(paths: unknown, _options: null, contex
     if (offending.length === 0) continue;
     const names = offending.map((segment) => `"${segment}"`).join(', ');
     const noun = offending.length === 1 ? 'segment' : 'segments';
+    const unspellable = unspellableInConsumerPath(item.pathKey);
+    const advice =
+      unspellable.length > 0
+        ? `${unspellable.map((character) => `"${character}"`).join(', ')} cannot be spelt in kebab-case (rename it by hand)`
+        : `use ${kebabCaseConsumerPath(item.pathKey)}`;
     results.push({
-      message: `"${item.pathKey}": ${noun} ${names} after /_webhooks/ must be kebab-case; use ${kebabCaseConsumerPath(item.pathKey)}`,
+      message: `"${item.pathKey}": ${noun} ${names} after /_webhooks/ must be kebab-case; ${advice}`,
       path: item.jsonPath,
     });
   }

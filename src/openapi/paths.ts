@@ -2,7 +2,8 @@
 
 export const WEBHOOKS_SEGMENT = '_webhooks';
 
-export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Lower-case words joined by `-`; a word is letters (lower-case, or of a script without case) and digits of any script. */
+export const KEBAB_CASE = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
 
 /** Segments of a path template, without the leading slash; a trailing slash yields no empty last segment. */
 export function pathSegments(path: string): string[] {
@@ -57,12 +58,24 @@ export function pathWords(segment: string): string[] {
   return segment.split(/[:#=&?]+/).flatMap((part) => segmentWords(part));
 }
 
-/** `emailClicked` → `email-clicked`, `send_grid` → `send-grid`, `SendGrid` → `sendgrid`. */
+/**
+ * `emailClicked` → `email-clicked`, `send_grid` → `send-grid`, `SendGrid` → `sendgrid`, `Émail_envoyé` → `émail-envoyé`.
+ * Letters and digits of every script are kept. A segment holding anything else (`😀`, `!`, `~`) has no kebab-case
+ * spelling: the answer is '' (no suggestion), never the segment with those characters dropped, which would rename
+ * `/hooks/émail_😀_sent` to a path the producer does not call.
+ */
 export function toKebabCase(segment: string): string {
-  return segmentWords(segment)
-    .map((word) => word.replace(/[^a-z0-9]+/g, ''))
-    .filter((word) => word.length > 0)
-    .join('-');
+  const words = segmentWords(segment);
+  if (words.some((word) => UNSPELLABLE.test(word))) return '';
+  return words.join('-');
+}
+
+/** A character a kebab-case word cannot hold: not a letter, combining mark or digit (separators are split off first). */
+const UNSPELLABLE = /[^\p{L}\p{M}\p{N}]/u;
+
+/** The characters of `segment` that keep it from being spelt in kebab-case, in order, once each (for messages). */
+export function unspellableCharacters(segment: string): string[] {
+  return [...new Set(segmentWords(segment).flatMap((word) => [...word].filter((character) => UNSPELLABLE.test(character))))];
 }
 
 export function isKebabCase(segment: string): boolean {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempProject, type CliRun } from '../support/run-cli';
 import { tempFolder } from '../support/temp';
@@ -162,5 +162,158 @@ describe('case 3: -o naming a folder or a device; -o - and /dev/stdout print', S
     expect(run.status).toBe(2);
     expect(oneLine(run)).toEqual(['spectral-webhooks: out: two reports would be written to this one file (give each format its own file)']);
     expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+});
+
+/** A spec with one receiver at `pathKey` that only the path rules report. */
+function receiverSpec(pathKey: string): string {
+  return fixableSpec().replace('  /hooks/sendgrid/email_sent:\n    post:\n', `  ${JSON.stringify(pathKey)}:\n    post:\n      x-internal: true\n`);
+}
+
+describe('case 4: --fix keeps letters of every script and refuses what kebab-case cannot spell', SCENARIO, () => {
+  it('renames /hooks/sendgrid/Émail_envoyé to /_webhooks/sendgrid/émail-envoyé (exit 0)', async () => {
+    const cwd = tempProject({ 'spec.yaml': receiverSpec('/hooks/sendgrid/Émail_envoyé') });
+    const run = await lint(['--fix', 'spec.yaml'], cwd);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/_webhooks/sendgrid/émail-envoyé'));
+  });
+
+  it('moves /hooks/sendgrid/émail_😀_sent under /_webhooks/ with every character, and refuses to kebab-case it (exit 1)', async () => {
+    const cwd = tempProject({ 'spec.yaml': receiverSpec('/hooks/sendgrid/émail_😀_sent') });
+    const run = await lint(['--fix', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/_webhooks/sendgrid/émail_😀_sent'));
+    expect(run.stderr).toContain(
+      'not fixed webhook-path-kebab-case: "/_webhooks/sendgrid/émail_😀_sent" holds "😀", which kebab-case cannot spell; rename it by hand',
+    );
+    expect(run.stdout).toContain('"😀" cannot be spelt in kebab-case (rename it by hand)');
+  });
+});
+
+/** A local HTTP server that serves `body` as YAML and counts the requests it gets. */
+async function rulesetServer(body: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  let requests = 0;
+  const server = createServer((_request, response) => {
+    requests++;
+    response.writeHead(200, { 'content-type': 'text/yaml' }).end(body);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/ruleset.yaml`, requests: () => requests, close: () => new Promise((closed) => server.close(() => closed())) };
+}
+
+describe('case 5: a config extends a URL only with --allow-remote-refs', SCENARIO, () => {
+  const REMOTE = 'rules:\n  remote-title:\n    given: $.info\n    then: { field: title, function: truthy }\n';
+
+  it('without the flag: exit 2 at the extends entry, and no request reaches the server', async () => {
+    const server = await rulesetServer(REMOTE);
+    try {
+      const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': `extends:\n  - spectral-webhooks\n  - ${server.url}\n` });
+      const run = await lint(['spec.yaml'], cwd);
+      expect(run.status).toBe(2);
+      expect(oneLine(run)).toEqual([`spectral-webhooks: .spectral.yaml:3:5: extends "${server.url}", a URL: not fetched without --allow-remote-refs (pass it, or extend a local copy)`]);
+      expect(server.requests()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a URL in a config the config extends: exit 2 at its entry there, no request', async () => {
+    const server = await rulesetServer(REMOTE);
+    try {
+      const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': 'extends: [spectral-webhooks, ./base.yaml]\n', 'base.yaml': `extends: ${server.url}\n` });
+      const run = await lint(['spec.yaml'], cwd);
+      expect(run.status).toBe(2);
+      expect(oneLine(run)).toEqual([`spectral-webhooks: base.yaml:1:10: extends "${server.url}", a URL: not fetched without --allow-remote-refs (pass it, or extend a local copy)`]);
+      expect(server.requests()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('with --allow-remote-refs: fetched, and its rules run', async () => {
+    const server = await rulesetServer(REMOTE.replace('field: title', 'field: termsOfService'));
+    try {
+      const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': `extends:\n  - spectral-webhooks\n  - ${server.url}\n` });
+      const run = await lint(['--allow-remote-refs', '-f', 'json', 'spec.yaml'], cwd);
+      expect(run.stderr).toBe('');
+      expect((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code)).toContain('remote-title');
+      expect(server.requests()).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('case 6: code in a config runs only from -r or the working directory', SCENARIO, () => {
+  // The function leaves a marker file when it runs: the proof that the config's code ran, or did not.
+  const marker = (root: string) => `require('fs').writeFileSync(${JSON.stringify(join(root, 'ran'))}, 'yes');\n`;
+  const CONFIG = 'extends: [spectral-webhooks]\nfunctionsDir: functions\nfunctions: [mark]\nrules:\n  marked:\n    given: $\n    then: { function: mark }\n';
+  const project = (config: (root: string) => Record<string, string>) => {
+    const root = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'api/spec.yaml': receiverSpec('/_webhooks/sendgrid/email-sent') });
+    for (const [name, text] of Object.entries({ 'functions/mark.js': `${marker(root)}module.exports = () => [];\n`, ...config(root) })) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    return root;
+  };
+
+  it('a .spectral.yaml with functions in a parent folder: exit 2, its code does not run', async () => {
+    const root = project(() => ({ '.spectral.yaml': CONFIG }));
+    const run = await lint(['spec.yaml'], join(root, 'api'));
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([
+      "spectral-webhooks: ../.spectral.yaml: this config, found in a parent folder, defines custom functions: only the working directory's config or -r may run code (pass -r ../.spectral.yaml to run it, or --no-config)",
+    ]);
+    expect(existsSync(join(root, 'ran'))).toBe(false);
+  });
+
+  it('a .spectral.js in a parent folder: lint and rules exit 2, its code does not run', async () => {
+    const root = project((at) => ({ '.spectral.js': `${marker(at)}module.exports = { extends: [] };\n` }));
+    for (const command of [['lint', 'spec.yaml'], ['rules']]) {
+      const run = await runCli(command, { cwd: join(root, 'api'), timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(2);
+      expect(oneLine(run)).toEqual([
+        "spectral-webhooks: ../.spectral.js: this config, found in a parent folder, is a JavaScript ruleset: only the working directory's config or -r may run code (pass -r ../.spectral.js to run it, or --no-config)",
+      ]);
+    }
+    expect(existsSync(join(root, 'ran'))).toBe(false);
+  });
+
+  it('the same config chosen with -r, or in the working directory: its code runs', async () => {
+    const root = project(() => ({ '.spectral.yaml': CONFIG }));
+    const chosen = await lint(['-r', '../.spectral.yaml', 'spec.yaml'], join(root, 'api'));
+    expect(chosen).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(join(root, 'ran'), 'utf8')).toBe('yes');
+    rmSync(join(root, 'ran'));
+    const here = await lint(['api/spec.yaml'], root);
+    expect(here).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(join(root, 'ran'), 'utf8')).toBe('yes');
+  });
+});
+
+describe('case 12: configs that would recurse or expand forever', SCENARIO, () => {
+  it('a config that extends itself: exit 2 at the entry that closes the cycle', async () => {
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': 'extends:\n  - spectral-webhooks\n  - ./.spectral.yaml\n' });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual(['spectral-webhooks: .spectral.yaml:3:5: extends "./.spectral.yaml" closes a cycle (.spectral.yaml → .spectral.yaml); remove one of the extends']);
+  });
+
+  it('two configs that extend each other: exit 2 at the second one\'s entry', async () => {
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': 'extends: [spectral-webhooks, ./a.yaml]\n', 'a.yaml': 'extends: [./.spectral.yaml]\n' });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual(['spectral-webhooks: a.yaml:1:11: extends "./.spectral.yaml" closes a cycle (.spectral.yaml → a.yaml → .spectral.yaml); remove one of the extends']);
+  });
+
+  it('a config holding an alias bomb: exit 2 at the first alias', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), '.spectral.yaml': `extends: [spectral-webhooks]\nrules:\n  bomb:\n    given: $\n    description: x\n    then: { function: truthy }\naliases:\n  ${levels.join('\n  ')}\n` });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual(['spectral-webhooks: .spectral.yaml:9:10: aliases would expand the config past 100 copies (a YAML alias bomb); write the values out']);
   });
 });

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { ToolError } from '../errors';
+import { checkDocumentLimits } from '../lint/document-limits';
 import { isInside, projectRoots, realOrSelf } from './project';
 import { decodeDocumentBytes, readDocumentText, readDocumentTextSync, type ReadOptions } from './read-text';
 
@@ -76,16 +77,19 @@ export class DocumentSource {
     return readDocumentTextSync(file, displayName, this.options);
   }
 
-  /** A file a `$ref` (or a link's `operationRef`) reaches: inside the project only, checked, the overlay first. */
+  /**
+   * A file a `$ref` (or a link's `operationRef`) reaches: inside the project only, checked, the overlay first. Its text
+   * gets the document checks too (an alias bomb, nesting, huge YAML mappings: document-limits.ts), before a parser does.
+   */
   readReferenced(file: string): string {
     this.assertInsideProject(file);
-    return this.readDocumentSync(file, file);
+    return withinLimits(this.readDocumentSync(file, file), file);
   }
 
   /** readReferenced for Spectral's resolver, which reads asynchronously. */
   async readReferencedAsync(file: string): Promise<string> {
     this.assertInsideProject(file);
-    return this.readDocument(file, file);
+    return withinLimits(await this.readDocument(file, file), file);
   }
 
   /** A document read from stdin, with the same checks as a file. */
@@ -99,4 +103,9 @@ export class DocumentSource {
   setOverlay(file: string, text: string): void {
     this.overlay.set(resolve(this.cwd, file), text);
   }
+}
+
+function withinLimits(text: string, file: string): string {
+  checkDocumentLimits(text, file, file.toLowerCase().endsWith('.json'));
+  return text;
 }

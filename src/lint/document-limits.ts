@@ -8,6 +8,14 @@ import { ToolError } from '../errors';
 export const MAX_NESTING = 500;
 
 /**
+ * Most keys one YAML mapping may hold. Spectral's YAML parser (@stoplight/yaml, which the fast engine uses too, for
+ * identical ranges) checks each key against a list of the keys before it, so its time grows with the square of a
+ * mapping's size: 10 000 keys take about 1 s, 30 000 about 10 s, 100 000 minutes. Real specs stay far below (GitHub's
+ * largest mapping has a few hundred keys). JSON is parsed another way and has no such limit.
+ */
+export const MAX_MAPPING_KEYS = 20_000;
+
+/**
  * Most nodes that YAML aliases may expand a document to: Spectral's YAML parser copies every alias, so a few lines of
  * nested aliases ("billion laughs") would otherwise expand to billions of nodes. Generous for real documents, which
  * reuse an anchor a few dozen times.
@@ -25,6 +33,15 @@ export function checkDocumentLimits(text: string, displayName: string, isJson: b
   const deep = firstTooDeep(text, isJson);
   if (deep) {
     throw new ToolError(`nested more than ${MAX_NESTING} levels deep; refusing to parse (flatten the document, e.g. with $refs)`, displayName, deep.line, deep.column);
+  }
+  const huge = isJson ? undefined : firstHugeMapping(text);
+  if (huge) {
+    throw new ToolError(
+      `a YAML mapping with more than ${MAX_MAPPING_KEYS.toLocaleString('en-US')} keys; Spectral's YAML parser takes time that grows with the square of that (save the document as JSON, which has no such limit)`,
+      displayName,
+      huge.line,
+      huge.column,
+    );
   }
   if (!isJson && mayHoldAlias(text)) checkAliasExpansion(text, displayName);
   if ([...UNSAFE_KEYS.keys()].some((key) => text.includes(key))) checkUnsafeKeys(text, displayName);
@@ -133,6 +150,136 @@ function firstTooDeep(text: string, isJson: boolean): Position | undefined {
   return undefined;
 }
 
+/**
+ * Where the first YAML mapping with more than MAX_MAPPING_KEYS keys starts, or undefined. A linear scan of the text
+ * (the parser is what it guards), counting the entries of block mappings (lines at one indentation under one parent
+ * that hold `key:`; sequence items and block scalar lines are not keys) and of flow mappings (commas in `{...}`).
+ * Text with fewer colons than the limit cannot hold such a mapping and is not scanned. The count can only err high on
+ * odd text (a multi-line plain scalar of `a: b` lines), never let a huge mapping through.
+ */
+function firstHugeMapping(text: string): Position | undefined {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1 && colons <= MAX_MAPPING_KEYS; at = text.indexOf(':', at + 1)) colons++;
+  if (colons <= MAX_MAPPING_KEYS) return undefined;
+
+  const block: Array<{ indent: number; count: number; start: number }> = [];
+  const flow: Array<{ isMap: boolean; count: number; start: number }> = [];
+  let blockScalarIndent = -1; // the indentation of the line whose block scalar (`|`, `>`) is being skipped
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let i = lineStart;
+    if (flow.length === 0) {
+      let content = lineStart;
+      while (text.charCodeAt(content) === SPACE) content++;
+      const indent = content - lineStart;
+      const first = text.charCodeAt(content);
+      const blank = content >= lineEnd || first === CR || first === HASH;
+      if (blank || (blockScalarIndent !== -1 && indent > blockScalarIndent)) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      blockScalarIndent = -1;
+      let keyStart = content;
+      if (first === DASH && isBlankOrEnd(text.charCodeAt(content + 1))) {
+        while (block.length > 0 && block[block.length - 1]!.indent > indent) block.pop();
+        keyStart = content + 1;
+        while (text.charCodeAt(keyStart) === SPACE) keyStart++;
+      }
+      const colon = keyStart < lineEnd ? keyColon(text, keyStart, lineEnd) : -1;
+      if (colon !== -1) {
+        const keyIndent = keyStart - lineStart;
+        while (block.length > 0 && block[block.length - 1]!.indent > keyIndent) block.pop();
+        const top = block[block.length - 1];
+        if (top && top.indent === keyIndent) {
+          if (++top.count > MAX_MAPPING_KEYS) return positionOf(text, top.start);
+        } else {
+          block.push({ indent: keyIndent, count: 1, start: keyStart });
+        }
+      }
+      if (endsWithBlockScalar(text, content, lineEnd)) blockScalarIndent = indent;
+      // A flow collection starts a value or an item, never inside a plain scalar: only then is the line scanned.
+      let value = colon === -1 ? keyStart : colon + 1;
+      while (text.charCodeAt(value) === SPACE) value++;
+      const opener = text.charCodeAt(value);
+      if (opener !== OPEN_BRACE && opener !== OPEN_BRACKET) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      i = value;
+    }
+    // Flow collections (`{...}`, `[...]`), which may span lines: character by character.
+    for (; i < lineEnd; i++) {
+      const char = text.charCodeAt(i);
+      if (char === DOUBLE_QUOTE || (char === SINGLE_QUOTE && startsScalar(text, i))) {
+        i = skipQuoted(text, i);
+      } else if (char === HASH && (i === 0 || isBlankOrEnd(text.charCodeAt(i - 1)))) {
+        break;
+      } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
+        flow.push({ isMap: char === OPEN_BRACE, count: 0, start: i });
+      } else if ((char === CLOSE_BRACE || char === CLOSE_BRACKET) && flow.length > 0) {
+        flow.pop();
+      } else if (char === COMMA && flow.length > 0) {
+        const top = flow[flow.length - 1]!;
+        if (top.isMap && ++top.count >= MAX_MAPPING_KEYS) return positionOf(text, top.start);
+      }
+    }
+    // A quoted scalar may end past this line: go on after it.
+    lineStart = Math.max(lineEnd, i) + 1;
+    if (i > lineEnd) {
+      const next = text.indexOf('\n', i);
+      if (flow.length === 0) lineStart = next === -1 ? text.length : next + 1;
+    }
+  }
+  return undefined;
+}
+
+const [SPACE, CR, HASH, DASH, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, PIPE, GREATER, TAB, NEWLINE, COLON, PLUS] = [
+  ...' \r#-,"\'{}[]|>\t\n:+',
+].map((char) => char.charCodeAt(0));
+
+function isBlankOrEnd(char: number): boolean {
+  return Number.isNaN(char) || char === SPACE || char === TAB || char === CR || char === NEWLINE;
+}
+
+/** Where the colon of `key:` is on the line from `from` (a colon followed by a blank or the line's end), or -1. */
+function keyColon(text: string, from: number, lineEnd: number): number {
+  const first = text.charCodeAt(from);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET || first === PIPE || first === GREATER || first === HASH) return -1;
+  let i = first === DOUBLE_QUOTE || first === SINGLE_QUOTE ? skipQuoted(text, from) + 1 : from;
+  for (; i < lineEnd; i++) {
+    const char = text.charCodeAt(i);
+    if (char === COLON && isBlankOrEnd(text.charCodeAt(i + 1))) return i;
+    if (char === HASH && isBlankOrEnd(text.charCodeAt(i - 1))) return -1;
+  }
+  return -1;
+}
+
+/** Whether the line ends in a block scalar indicator (`key: |`, `- >-`, `key: |2+`): its next lines are text, not keys. */
+function endsWithBlockScalar(text: string, content: number, lineEnd: number): boolean {
+  let i = lineEnd - 1;
+  while (i > content && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === CR)) i--;
+  for (let indicators = 0; indicators < 2 && i > content && isBlockScalarIndicator(text.charCodeAt(i)); indicators++) i--;
+  const char = text.charCodeAt(i);
+  return (char === PIPE || char === GREATER) && (i === content || isBlankOrEnd(text.charCodeAt(i - 1)));
+}
+
+/** `-`, `+` (chomping) or `1`-`9` (indentation) after `|` or `>`. */
+function isBlockScalarIndicator(char: number): boolean {
+  return char === DASH || char === PLUS || (char >= 49 && char <= 57);
+}
+
+function positionOf(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 function startsScalar(text: string, i: number): boolean {
   const before = i === 0 ? '\n' : (text[i - 1] as string);
   return /[\s:[\]{},-]/.test(before);
@@ -172,11 +319,19 @@ function mayHoldAlias(text: string): boolean {
 }
 
 function checkAliasExpansion(text: string, displayName: string): void {
-  const { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument } = yaml();
+  const { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   // The `yaml` package's own limit (maxAliasCount) applies only when it builds JS values; counting nodes on its AST
   // measures exactly what Spectral's parser would build, and costs no more than the parse.
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  // Each alias's anchor, found in one pass in document order (an alias names the last anchor before it). The library's
+  // `alias.resolve(document)` searches the whole document on every call: 30 000 aliases took minutes.
+  const anchored = new Map<string, YamlNode>();
+  const targets = new Map<YamlNode, YamlNode | undefined>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) targets.set(node, anchored.get(node.source));
+    else if ((isCollection(node) || isScalar(node)) && node.anchor) anchored.set(node.anchor, node);
+  });
   const expanded = new Map<YamlNode, number>();
   const inProgress = new Set<YamlNode>();
   let written = 0;
@@ -184,7 +339,7 @@ function checkAliasExpansion(text: string, displayName: string): void {
 
   const sizeOf = (node: unknown, countWritten: boolean): number => {
     if (isAlias(node)) {
-      const target = node.resolve(document);
+      const target = targets.get(node);
       if (countWritten) written++;
       if (!target || inProgress.has(target)) return 1; // a self-reference: Spectral's parser stops it at null
       const size = expandedSize(target);

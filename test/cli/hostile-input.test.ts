@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { REPO_ROOT, runCli, tempProject, type CliRun } from '../support/run-cli';
 import { tempFolder } from '../support/temp';
 
@@ -315,5 +316,74 @@ describe('case 12: configs that would recurse or expand forever', SCENARIO, () =
     const run = await lint(['spec.yaml'], cwd);
     expect(run.status).toBe(2);
     expect(oneLine(run)).toEqual(['spectral-webhooks: .spectral.yaml:9:10: aliases would expand the config past 100 copies (a YAML alias bomb); write the values out']);
+  });
+});
+
+/** The YAML of a billion-laughs bomb: 9 levels of 9 aliases, under `key`. */
+function aliasBomb(key: string): string {
+  const levels = [`${key}:`, '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) {
+    const name = String.fromCharCode(97 + i);
+    levels.push(`  ${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  }
+  return `${levels.join('\n')}\n`;
+}
+
+describe('case 7: an alias bomb in a $ref-ed file is refused like one in the document', SCENARIO, () => {
+  it('an invalid-ref finding at the $ref names the alias (exit 1), in bounded time', async () => {
+    const spec = receiverSpec('/_webhooks/sendgrid/email-sent').replace('components:\n', "components:\n  schemas:\n    Bomb:\n      $ref: './bomb.yaml#/bomb'\n");
+    const cwd = tempProject({ 'spec.yaml': spec, 'bomb.yaml': aliasBomb('bomb') });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string; path: string[] }>;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'invalid-ref', path: ['components', 'schemas', 'Bomb', '$ref'] });
+    expect(findings[0]!.message).toBe(
+      `${join(cwd, 'bomb.yaml')}:10:10: YAML aliases expand this document to 490,329,066 nodes from 112 written (limit 100,000); refusing an alias bomb ("billion laughs"): write the repeated parts out or use $refs`,
+    );
+  });
+});
+
+describe('case 8: the alias guard is linear in the number of aliases', SCENARIO, () => {
+  it('30 000 aliases to one small anchor lint normally (was 182 s)', async () => {
+    const list = Array.from({ length: 30_000 }, () => '  - *shared\n').join('');
+    const cwd = tempProject({ 'spec.yaml': `${receiverSpec('/_webhooks/sendgrid/email-sent')}x-shared: &shared {note: same}\nx-list:\n${list}` });
+    const started = Date.now();
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('case 9: a YAML mapping past 20 000 keys is refused at once; JSON has no such limit', SCENARIO, () => {
+  const keys = (count: number, entry: (i: number) => string) => Array.from({ length: count }, (_, i) => entry(i));
+
+  it.each([
+    ['a flow mapping of 100 000 keys', `x-big: {${keys(100_000, (i) => `k${i}: ${i}`).join(', ')}}\n`, 23, 8],
+    ['a block mapping of 100 000 keys', `x-big:\n${keys(100_000, (i) => `  k${i}: ${i}\n`).join('')}`, 24, 3],
+  ])('%s: exit 2 at the mapping, within seconds', async (_name, tail, line, column) => {
+    const cwd = tempProject({ 'spec.yaml': `${receiverSpec('/_webhooks/sendgrid/email-sent')}${tail}` });
+    const started = Date.now();
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([
+      `spectral-webhooks: spec.yaml:${line}:${column}: a YAML mapping with more than 20,000 keys; Spectral's YAML parser takes time that grows with the square of that (save the document as JSON, which has no such limit)`,
+    ]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('a block sequence of 30 000 small mappings and a 30 000-line block scalar are not refused', async () => {
+    const items = keys(30_000, (i) => `  - a: ${i}\n    b: ${i}\n`).join('');
+    const text = keys(30_000, (i) => `    k${i}: ${i}\n`).join('');
+    const cwd = tempProject({ 'spec.yaml': `${receiverSpec('/_webhooks/sendgrid/email-sent')}x-items:\n${items}x-text: |\n${text}` });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('the same 100 000 keys as JSON lint normally', async () => {
+    const big = Object.fromEntries(keys(100_000, (i) => `k${i}`).map((key, i) => [key, i]));
+    const cwd = tempProject({ 'spec.json': JSON.stringify({ ...(parseYaml(receiverSpec('/_webhooks/sendgrid/email-sent')) as object), 'x-big': big }) });
+    const run = await lint(['spec.json'], cwd);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
   });
 });

@@ -21,15 +21,33 @@ export class ToolError extends Error {
   }
 }
 
-/** Any thrown value as one line of text: never `[object Object]`. */
+/**
+ * What a line for people may not hold as it is: file names and keys come from the documents, and a pull request
+ * chooses them. Control characters (C0, DEL, C1) would move the cursor, recolour or fake lines in a terminal;
+ * bidirectional controls would show text in another order than it is; in CI logs a newline starts a new command.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/** Each unsafe character as a visible escape: `\n`, `\e`, `\u202e`. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(UNSAFE, (char) => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Any thrown value as one line of text, control characters escaped: never `[object Object]`, never two lines. */
 export function describeError(error: unknown): string {
+  return escapeControlCharacters(describeRaw(error));
+}
+
+function describeRaw(error: unknown): string {
   if (error instanceof ToolError) return error.toOneLine();
   if (error instanceof Error) {
     const first = error.message.split('\n')[0];
     if (first) return first;
     // Spectral throws AggregateErrors with an empty message: the first inner error says what went wrong.
     const inner = (error as { errors?: unknown[] }).errors;
-    return Array.isArray(inner) && inner.length > 0 ? describeError(inner[0]) : error.name;
+    return Array.isArray(inner) && inner.length > 0 ? describeRaw(inner[0]) : error.name;
   }
   if (typeof error === 'string') return error;
   try {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import type { DiagnosticSeverity } from '@stoplight/types';
-import { describeError, ToolError } from '../errors';
+import { describeError, escapeControlCharacters, ToolError } from '../errors';
 import type { RulesetInForce } from '../config/ruleset-in-force';
 import { displayPath } from '../display-path';
 import type { BaselineCliOptions } from '../baseline/run';
@@ -224,7 +224,7 @@ type Log = (line: string) => void;
 
 function verboseLog(options: LintOptions): Log {
   return (line) => {
-    if (options.verbose) process.stderr.write(`spectral-webhooks: ${line}\n`);
+    if (options.verbose) process.stderr.write(`spectral-webhooks: ${escapeControlCharacters(line)}\n`);
   };
 }
 
@@ -365,7 +365,7 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
 async function applyBaseline(outcome: LintOutcome, options: LintOptions, cwd: string): Promise<ISpectralDiagnostic[]> {
   const { applyBaselineOptions } = await import('../baseline/run');
   const { results, notes } = await applyBaselineOptions(outcome.results, outcome.lintedFiles, options, cwd);
-  for (const note of notes) process.stderr.write(`${note}\n`);
+  for (const note of notes) process.stderr.write(`${escapeControlCharacters(note)}\n`);
   return results;
 }
 

@@ -7,6 +7,7 @@ import type { DiagnosticSeverity } from '@stoplight/types';
 import { displayPath } from '../display-path';
 import { ToolError } from '../errors';
 import { FIXABLE_RULES } from '../fix/fixable';
+import { escapeTeamcity, forTerminal, githubActions } from './output-safety';
 
 /** Every format of @stoplight/spectral-formatters, by the name spectral-cli gives it (`gitlab` is its alias too). */
 export const FORMAT_NAMES = [
@@ -30,6 +31,23 @@ const RELATIVE_PATH_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 
 
 /** Plain terminal text, which --fix-dry-run's diffs may share stdout with (markup and data formats may not). */
 export const TERMINAL_TEXT_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['stylish', 'pretty', 'text']);
+
+/** Formats read in a terminal or a text log: control characters in names and keys are escaped, long cells shortened. */
+const TERMINAL_FORMATS = new Set<FormatName>(['stylish', 'pretty', 'text', 'markdown']);
+
+/** The docs link the library's formatters give a rule: its own, or its ruleset's with `#<rule-id>`. */
+function documentationUrl(ruleset: Ruleset, code: string): string | undefined {
+  const rule = ruleset.rules[code] as { documentationUrl?: string | null; owner?: { definition?: { documentationUrl?: string } } } | undefined;
+  if (rule?.documentationUrl) return rule.documentationUrl;
+  const owner = rule?.owner?.definition?.documentationUrl;
+  return owner ? `${owner}#${code}` : undefined;
+}
+
+/** The file name the library's github-actions formatter shows: @stoplight/path's relative (normalised, `/`). */
+function relativeLikeSpectral(from: string, to: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@stoplight/path') as typeof import('@stoplight/path')).relative(from, to);
+}
 
 /**
  * Formats that get no per-result documentationUrl, as spectral-cli does by default: JSON keeps its documented six
@@ -117,13 +135,19 @@ export interface RenderContext {
 export function render(format: FormatName, context: RenderContext): string {
   const { results, ruleset, failSeverity, version, cwd } = context;
   const shown = results.map((result) => {
-    const copy: ISpectralDiagnostic = { ...result };
+    let copy: ISpectralDiagnostic = { ...result };
     if (context.showDocumentationUrl) copy.documentationUrl ??= ruleset.rules[String(result.code)]?.documentationUrl ?? undefined;
     else if (WITHOUT_DOCS_URL.has(format)) delete copy.documentationUrl;
     if (RELATIVE_PATH_FORMATS.has(format) && copy.source) copy.source = displayPath(copy.source, cwd);
+    // Names and keys come from the documents: escaped so they cannot forge output (src/cli/output-safety.ts).
+    if (TERMINAL_FORMATS.has(format)) copy = forTerminal(copy);
+    if (format === 'teamcity' && copy.source) copy.source = escapeTeamcity(copy.source);
     return copy;
   });
-  let text = formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });
+  let text =
+    format === 'github-actions'
+      ? githubActions(shown, cwd, (code) => documentationUrl(ruleset, code), relativeLikeSpectral)
+      : formatter(format)(shown, { failSeverity }, { ruleset, spectralVersion: version });
   if (format === 'sarif') text = brandSarif(text, version);
   if (format === 'code-climate' || format === 'gitlab') text = oneBasedPositions(text);
   if (format === 'stylish') text = finishStylish(text, context);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../display-path';
-import { ToolError } from '../errors';
+import { escapeControlCharacters, ToolError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { DocumentSource } from '../fs/document-source';
 import type { LinterOptions } from '../lint/linter';
@@ -102,7 +102,7 @@ function reportLines(result: FixResult, dryRun: boolean): string[] {
   }
   const files = [...new Set(notes.map((note) => note.file))];
   notes.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
-  return notes.map((note) => note.text);
+  return notes.map((note) => escapeControlCharacters(note.text)); // file names and keys come from the documents
 }
 
 /**

@@ -387,3 +387,52 @@ describe('case 9: a YAML mapping past 20 000 keys is refused at once; JSON has n
     expect(run).toMatchObject({ status: 0, stderr: '' });
   });
 });
+
+describe('case 10: the stylish report takes time linear in message length', SCENARIO, () => {
+  it('a 100 000-character path key: exit 1 within seconds, the cell shortened with a pointer to -f json', async () => {
+    const key = `/hooks/${'a b '.repeat(25_000)}`;
+    const cwd = tempProject({ 'spec.yaml': receiverSpec(key).replace('      x-internal: true\n', '') });
+    const started = Date.now();
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.stdout).toMatch(new RegExp(`"${key.slice(0, 499)}… \\(\\d{3},\\d{3} characters; -f json shows all\\)`));
+    const json = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect((JSON.parse(json.stdout) as Array<{ path: string[] }>)[0]!.path).toEqual(['paths', key]);
+  });
+});
+
+describe('case 22: file names and keys cannot forge output', SCENARIO, () => {
+  // A file name with a newline and a workflow command, and a key with a terminal escape sequence and a newline.
+  const NAME = 'spec\n::error file=evil::injected.yaml';
+  const KEY = '/hooks/stripe\u001b[2J\n::warning::fake';
+  const spec = () => receiverSpec(KEY).replace(JSON.stringify(KEY), JSON.stringify(KEY).replace('\\u001b', '\\e'));
+
+  it('github-actions: one workflow command per finding, the name and key escaped as GitHub defines', async () => {
+    const cwd = tempProject({ [NAME]: spec() });
+    const run = await lint(['-f', 'github-actions', NAME], cwd);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^::error title=webhook-path-prefix,file=spec\\n%3A%3Aerror file=evil%3A%3Ainjected\.yaml,col=\d+,endColumn=\d+,line=11,endLine=\d+::"\/hooks\/stripe\\e\[2J\\n::warning::fake" looks like/,
+    );
+  });
+
+  it('teamcity: the file name escaped as a service-message value', async () => {
+    const cwd = tempProject({ 'it\'s [odd].yaml': spec() });
+    const run = await lint(['-f', 'teamcity', "it's [odd].yaml"], cwd);
+    expect(run.stdout).toContain(`file='${join(cwd, "it|'s |[odd|].yaml")}'`);
+  });
+
+  it('stylish: escapes instead of raw control characters, in the table and on stderr', async () => {
+    const cwd = tempProject({ [NAME]: spec(), [`${NAME}2`]: 'openapi: [' });
+    const run = await lint([NAME, `${NAME}2`], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\n::');
+    expect(run.stdout).toContain('spec\\n::error file=evil::injected.yaml\n');
+    expect(run.stdout).toContain('"/hooks/stripe\\e[2J\\n::warning::fake" looks like a webhook receiver');
+    expect(run.stderr.split('\n')[0]).toMatch(/^spectral-webhooks: spec\\n::error file=evil::injected\.yaml2:\d+:\d+: cannot parse YAML/);
+  });
+});

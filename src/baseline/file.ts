@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Json } from '@stoplight/spectral-parsers';
 import { ToolError } from '../errors';
+import { readDocumentText } from '../fs/read-text';
+import { checkDocumentLimits } from '../lint/document-limits';
 import { compareEntries, HASH_LENGTH, type BaselineEntry } from './entry';
 
 export const BASELINE_VERSION = 1;
@@ -18,18 +19,23 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
   return `{\n  "version": ${BASELINE_VERSION},\n  "findings": ${findings}\n}\n`;
 }
 
-/** Reads a baseline file; a missing, unparsable or malformed one is a ToolError (exit 2) that says what to do. */
-export async function readBaseline(file: string, options: { missingOk?: boolean; displayName?: string } = {}): Promise<BaselineEntry[]> {
+/**
+ * Reads a baseline file; a missing, unparsable or malformed one is a ToolError (exit 2) that says what to do. It is
+ * read through the documents' checked read (src/fs/read-text.ts): only a regular file, within --max-file-size, UTF-8
+ * (a byte order mark dropped), and nested no deeper than a document may be.
+ */
+export async function readBaseline(file: string, options: { missingOk?: boolean; displayName?: string; maxFileSize?: number } = {}): Promise<BaselineEntry[]> {
   const shown = options.displayName ?? file;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readDocumentText(file, shown, { maxFileSize: options.maxFileSize });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = ((error as { cause?: NodeJS.ErrnoException }).cause ?? (error as NodeJS.ErrnoException)).code;
     if (code === 'ENOENT' && options.missingOk) return [];
-    const why = code === 'ENOENT' ? 'baseline file not found (create it with --update-baseline)' : `cannot read baseline file (${code ?? 'unknown error'})`;
-    throw new ToolError(why, shown, undefined, undefined, { cause: error });
+    if (code === 'ENOENT') throw new ToolError('baseline file not found (create it with --update-baseline)', shown, undefined, undefined, { cause: error });
+    throw error;
   }
+  checkDocumentLimits(text, shown, true);
   return parseBaseline(text, shown);
 }
 

@@ -11,6 +11,8 @@ export interface BaselineCliOptions {
   baseline?: string;
   /** `--update-baseline`: write the baseline (the `--baseline` file, or the default one) from this run's findings. */
   updateBaseline?: boolean;
+  /** `--max-file-size`: a baseline is refused past it, as a document is. */
+  maxFileSize?: number;
 }
 
 export interface BaselineOutcome<F> {
@@ -33,9 +35,13 @@ export async function applyBaselineOptions<F extends BaselineFinding>(
   const file = resolve(cwd, options.baseline ?? DEFAULT_BASELINE_FILE);
   const scope: BaselineScope = { baseDir: dirname(file), files: lintedFiles };
   const shown = options.baseline ?? DEFAULT_BASELINE_FILE;
+  // A baseline that names a document of this run would be read as JSON (a confusing parse error) or overwritten.
+  if (lintedFiles.some((linted) => resolve(cwd, linted) === file)) {
+    throw new ToolError('--baseline names a document this run lints; give the baseline file (e.g. .spectral-webhooks-baseline.json)', shown);
+  }
 
   if (options.updateBaseline) {
-    const before = await readBaseline(file, { missingOk: true, displayName: shown });
+    const before = await readBaseline(file, { missingOk: true, displayName: shown, maxFileSize: options.maxFileSize });
     await mkdir(dirname(file), { recursive: true }); // asking for the baseline there is asking for its folder too
     const update = updateBaseline(results, before, scope);
     await writeFileAtomic(file, formatBaseline(update.entries)).catch((error: unknown) => {
@@ -45,7 +51,7 @@ export async function applyBaselineOptions<F extends BaselineFinding>(
     return { results: [], notes: [`Baseline ${shown} updated: it holds ${plural(update.entries.length, 'finding')} (${changes}).`] };
   }
 
-  const comparison = compareWithBaseline(results, await readBaseline(file, { displayName: shown }), scope);
+  const comparison = compareWithBaseline(results, await readBaseline(file, { displayName: shown, maxFileSize: options.maxFileSize }), scope);
   const notes = [`Baseline ${shown} suppressed ${plural(comparison.suppressed, 'finding')}; ${plural(comparison.newFindings.length, 'new finding')} reported.`];
   if (comparison.fixed.length > 0) {
     const count = comparison.fixed.length;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ToolError } from '../errors';
+import { DEFAULT_MAX_FILE_SIZE, NOT_REGULAR, tooLarge } from '../fs/read-text';
 
 /** What a YAML/JSON config and the local configs it extends would make Spectral's loader do. */
 export interface ConfigInspection {
@@ -16,8 +17,6 @@ export interface InspectOptions {
 const EXTENDS_SEVERITIES = new Set(['off', 'recommended', 'all']);
 const DATA_FILE = /\.(ya?ml|json)$/i;
 const URL = /^https?:\/\//i;
-/** Configs are small: a larger one is refused before it is parsed (the parse would hold it all in memory). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Aliases a config may expand (yaml's own guard: past it, expansion is refused instead of growing without bound). */
 const MAX_ALIASES = 100;
 
@@ -42,7 +41,9 @@ function visit(file: string, displayName: string, chain: string[], options: Insp
   const YAML = require('yaml') as typeof import('yaml');
   let text: string;
   try {
-    if (fs.statSync(file).size > MAX_CONFIG_BYTES) throw new ToolError(`ruleset file is over ${MAX_CONFIG_BYTES / 1024 / 1024} MB; a config is a few lines`, displayName);
+    const stats = fs.statSync(file);
+    if (!stats.isFile()) throw new ToolError(NOT_REGULAR, displayName);
+    if (stats.size > DEFAULT_MAX_FILE_SIZE) throw new ToolError(tooLarge(stats.size, DEFAULT_MAX_FILE_SIZE), displayName);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof ToolError) throw error;

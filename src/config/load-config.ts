@@ -5,6 +5,7 @@ import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { findGitRoot } from '../fs/project';
+import { DEFAULT_MAX_FILE_SIZE, NOT_REGULAR, tooLarge } from '../fs/read-text';
 import { suggest } from '../cli/suggest';
 import { inspectConfig } from './config-graph';
 import { packageRuleset, PROFILES } from './package-ruleset';
@@ -102,9 +103,10 @@ export interface UserConfig {
  * The config `lint` and `rules` use in `cwd`: the file given with -r, else the one findConfigFile finds (unless
  * --no-config); read directly when it only extends our rulesets, else through Spectral's loader. Undefined: none.
  */
-export async function loadUserConfig(options: { ruleset?: string; config: boolean; allowRemoteRefs?: boolean }, cwd: string): Promise<UserConfig | undefined> {
+export async function loadUserConfig(options: { ruleset?: string; config: boolean; allowRemoteRefs?: boolean; maxFileSize?: number }, cwd: string): Promise<UserConfig | undefined> {
   const file = options.ruleset !== undefined ? path.resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
   if (file === undefined) return undefined;
+  assertReadableConfig(file, options.ruleset ?? (path.relative(cwd, file) || file), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   const simple = loadSimpleConfig(file);
   if (simple !== undefined) return { file, ruleset: simple };
   const shown = options.ruleset ?? (path.relative(cwd, file) || file);
@@ -116,6 +118,22 @@ export async function loadUserConfig(options: { ruleset?: string; config: boolea
     throw new ToolError(`this config, found in a parent folder, ${code}: only the working directory's config or -r may run code (pass -r ${shown} to run it, or --no-config)`, shown);
   }
   return { file, ruleset: await loadConfigRuleset(file, shown, { allowRemoteRefs }) };
+}
+
+/**
+ * A ruleset file is read whole by every loader: refused before that when it is not a regular file (reading a FIFO waits
+ * forever, /dev/zero never ends) or is larger than the documents' limit (--max-file-size).
+ */
+function assertReadableConfig(file: string, shown: string, maxFileSize: number): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(file);
+  } catch {
+    return; // missing: the loader says "ruleset file not found"
+  }
+  if (stats.isDirectory()) throw new ToolError('is a directory; give a ruleset file', shown);
+  if (!stats.isFile()) throw new ToolError(NOT_REGULAR, shown);
+  if (stats.size > maxFileSize) throw new ToolError(tooLarge(stats.size, maxFileSize), shown);
 }
 
 /**

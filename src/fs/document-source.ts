@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ToolError } from '../errors';
 import { checkDocumentLimits } from '../lint/document-limits';
 import { isInside, projectRoots, realOrSelf } from './project';
-import { decodeDocumentBytes, readDocumentText, readDocumentTextSync, type ReadOptions } from './read-text';
+import { decodeDocumentBytes, DEFAULT_MAX_FILE_SIZE, readDocumentText, readDocumentTextSync, tooLarge, type ReadOptions } from './read-text';
 
 export interface DocumentSourceOptions extends ReadOptions {
   /** Where "the project" is looked up from when a document is outside any git repository (default: process.cwd()). */
@@ -94,8 +94,16 @@ export class DocumentSource {
 
   /** A document read from stdin, with the same checks as a file. */
   async readStdin(displayName: string, stdin: AsyncIterable<Buffer | string> = process.stdin): Promise<string> {
+    // The same size limit as a file's: `lint - < /dev/zero` stops at it instead of filling memory.
+    const limit = this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    let total = 0;
+    for await (const chunk of stdin) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > limit) throw new ToolError(tooLarge(total, limit, true), displayName);
+      chunks.push(bytes);
+    }
     return decodeDocumentBytes(Buffer.concat(chunks), displayName);
   }
 

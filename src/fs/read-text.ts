@@ -1,9 +1,17 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ToolError } from '../errors';
 
 /** Largest document read by default: far above real specs (GitHub's webhook description is ~5 MB), far below trouble. */
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/**
+ * Opening a FIFO for reading waits until someone writes to it, forever if no one does: O_NONBLOCK makes the open return
+ * at once, and the check of what was opened refuses it (and sockets, devices) before a byte is read. It changes nothing
+ * for regular files.
+ */
+const READ_WITHOUT_WAITING = constants.O_RDONLY | constants.O_NONBLOCK;
+export const NOT_REGULAR = 'is not a regular file (a FIFO, socket or device); give a file';
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default DEFAULT_MAX_FILE_SIZE; `--max-file-size`). */
@@ -20,10 +28,11 @@ export async function readDocumentText(file: string, displayName = file, options
   const fail = (message: string, error?: unknown) => new ToolError(message, displayName, undefined, undefined, { cause: error });
   let bytes: Buffer;
   try {
-    const handle = await open(file, 'r');
+    const handle = await open(file, READ_WITHOUT_WAITING);
     try {
       const stats = await handle.stat();
       if (stats.isDirectory()) throw fail('is a directory, not a file (give the documents in it, or a glob)');
+      if (!stats.isFile()) throw fail(NOT_REGULAR);
       if (stats.size > maxFileSize) throw fail(tooLarge(stats.size, maxFileSize));
       bytes = await readAtMost(handle, maxFileSize, stats.size);
       if (bytes.length > maxFileSize) throw fail(tooLarge(bytes.length, maxFileSize, true));
@@ -52,10 +61,11 @@ export function readDocumentTextSync(file: string, displayName = file, options: 
   const fail = (message: string, error?: unknown) => new ToolError(message, displayName, undefined, undefined, { cause: error });
   let bytes: Buffer;
   try {
-    const fd = openSync(file, 'r');
+    const fd = openSync(file, READ_WITHOUT_WAITING);
     try {
       const stats = fstatSync(fd);
       if (stats.isDirectory()) throw fail('is a directory, not a file (give the documents in it, or a glob)');
+      if (!stats.isFile()) throw fail(NOT_REGULAR);
       if (stats.size > maxFileSize) throw fail(tooLarge(stats.size, maxFileSize));
       bytes = readAtMostSync(fd, maxFileSize, stats.size);
       if (bytes.length > maxFileSize) throw fail(tooLarge(bytes.length, maxFileSize, true));
@@ -107,7 +117,7 @@ function trim(value: number): string {
   return value.toFixed(1).replace(/\.0$/, '');
 }
 
-function tooLarge(size: number, limit: number, atLeast = false): string {
+export function tooLarge(size: number, limit: number, atLeast = false): string {
   const enough = atLeast ? '' : `, e.g. --max-file-size ${flagValue(size)}`;
   return `is ${atLeast ? 'over ' : ''}${formatFileSize(size)}, larger than the ${formatFileSize(limit)} limit for one document (raise it with --max-file-size${enough})`;
 }

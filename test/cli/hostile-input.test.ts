@@ -436,3 +436,65 @@ describe('case 22: file names and keys cannot forge output', SCENARIO, () => {
     expect(run.stderr.split('\n')[0]).toMatch(/^spectral-webhooks: spec\\n::error file=evil::injected\.yaml2:\d+:\d+: cannot parse YAML/);
   });
 });
+
+describe('case 13: stdin has the size limit of a file', SCENARIO, () => {
+  it('stdin past --max-file-size: exit 2 naming <stdin>, nothing linted', async () => {
+    const cwd = tempProject({});
+    const run = await runCli(['lint', '--max-file-size', '1KB', '-'], { cwd, input: fixableSpec(2_000), timeoutMs: TIMEOUT_MS });
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^spectral-webhooks: <stdin>: is over [\d.]+ KB, larger than the 1 KB limit for one document \(raise it with --max-file-size\)\n$/);
+  });
+});
+
+describe('case 14: a baseline is read like a document: size limit, encoding, nesting, never the spec itself', SCENARIO, () => {
+  const baseline = '{"version":1,"findings":[]}\n';
+  it.each([
+    ['over --max-file-size', { 'baseline.json': baseline.replace('[]', `[${' '.repeat(2_000)}]`) }, ['--max-file-size', '1KB', '--baseline', 'baseline.json'], 'baseline.json: is 2 KB, larger than the 1 KB limit for one document (raise it with --max-file-size, e.g. --max-file-size 2KB)'],
+    ['nested 100 000 deep', { 'baseline.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, ['--baseline', 'baseline.json'], 'baseline.json:1:501: nested more than 500 levels deep; refusing to parse (flatten the document, e.g. with $refs)'],
+    ['naming the spec', {}, ['--baseline', 'spec.yaml'], 'spec.yaml: --baseline names a document this run lints; give the baseline file (e.g. .spectral-webhooks-baseline.json)'],
+    ['/dev/null', {}, ['--baseline', '/dev/null'], '/dev/null: is not a regular file (a FIFO, socket or device); give a file'],
+  ])('%s: exit 2 in one line, the file untouched', async (_name, files, args, line) => {
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), ...files });
+    const run = await lint([...args, 'spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([`spectral-webhooks: ${line}`]);
+    expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(fixableSpec());
+  });
+
+  it('a baseline with a byte order mark is read (was: InvalidSymbol)', async () => {
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), 'baseline.json': `\ufeff${baseline}` });
+    const run = await lint(['--baseline', 'baseline.json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Baseline baseline.json suppressed 0 findings; 1 new finding reported.');
+  });
+});
+
+describe('case 16: only regular files are read: a FIFO is refused before it is opened for reading', SCENARIO, () => {
+  const withFifo = (name: string, files: Record<string, string> = {}) => {
+    const cwd = tempProject({ 'spec.yaml': fixableSpec(), ...files });
+    execFileSync('mkfifo', [join(cwd, name)]);
+    return cwd;
+  };
+  const NOT_REGULAR = 'is not a regular file (a FIFO, socket or device); give a file';
+
+  it.each([
+    ['the document', ['fifo.yaml'], 'fifo.yaml'],
+    ['the document to --fix', ['--fix', 'fifo.yaml'], 'fifo.yaml'],
+    ['the -r ruleset', ['-r', 'fifo.yaml', 'spec.yaml'], 'fifo.yaml'],
+    ['the --baseline', ['--baseline', 'fifo.yaml', 'spec.yaml'], 'fifo.yaml'],
+  ])('as %s: exit 2 at once', async (_name, args, shown) => {
+    const run = await lint(args, withFifo('fifo.yaml'));
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([`spectral-webhooks: ${shown}: ${NOT_REGULAR}`]);
+  });
+
+  it('as a $ref target: an invalid-ref finding at the $ref (exit 1)', async () => {
+    const spec = receiverSpec('/_webhooks/sendgrid/email-sent').replace('components:\n', "components:\n  schemas:\n    Piped:\n      $ref: './fifo.yaml#/x'\n");
+    const cwd = withFifo('fifo.yaml', { 'spec.yaml': spec });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string }>;
+    expect(findings).toEqual([expect.objectContaining({ code: 'invalid-ref', message: `${join(cwd, 'fifo.yaml')}: ${NOT_REGULAR}` })]);
+  });
+});

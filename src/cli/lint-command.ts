@@ -20,6 +20,7 @@ import {
   type OutputTarget,
 } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
+import { interruptible, letPendingSignalsIn } from './signals';
 import { parseFileSize } from '../fs/read-text';
 
 // DiagnosticSeverity.Warning (@stoplight/types is imported for types only: the CLI bundle needs none of its code).
@@ -345,7 +346,8 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
       : async () => {
           const outcome = await read!;
           if ('error' in outcome) throw outcome.error;
-          return linter.lint(parseDocument(outcome.text, resolve(file), name));
+          const document = await interruptible(() => parseDocument(outcome.text, resolve(file), name));
+          return await interruptible(() => linter.lint(document));
         };
     // A glob's match that is not OpenAPI gets spectral lint's unrecognized-format warning (a named file is an error).
     const asSpectral = inputs.fromGlob.has(file) && !options.ignoreUnknownFormat;
@@ -379,6 +381,7 @@ async function report(results: ISpectralDiagnostic[], outcome: LintOutcome, rule
   const filesLinted = outcome.linted.length;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require('../../../package.json') as { version: string };
+  await letPendingSignalsIn(); // a run cancelled while it linted writes no report
   for (const target of plan.targets) {
     const text = render(target.format, {
       results: shown,

@@ -7,7 +7,7 @@ import { listenCommand } from './listen-command';
 import { probeCommand } from './probe-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
 import { rulesCommand } from './rules-command';
-import { exitOnSignals } from './signals';
+import { exitOnSignals, letPendingSignalsIn } from './signals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };
@@ -77,4 +77,5 @@ export async function main(argv: string[]): Promise<void> {
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_TOOL_ERROR;
   }
+  await letPendingSignalsIn(); // a signal in the last synchronous stretch still ends the run with 130/143
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { interruptible } from '../cli/signals';
 import type { WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
 import { createLinter, type LinterOptions } from '../lint/linter';
 import { parseDocument } from '../lint/load-document';
@@ -53,7 +54,7 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   const source = linterOptions.source ?? new DocumentSource({ maxFileSize: linterOptions.maxFileSize });
   source.beginDocument(mainPath);
   const files = new DocumentFiles(mainPath, source, displayName);
-  files.load();
+  await interruptible(() => files.load());
   if (files.text(mainPath) === undefined) {
     // Read but not parseable: the linter's parser gives the usual one-line error (exit 2).
     parseDocument(source.readDocumentSync(mainPath, displayName), mainPath, displayName);
@@ -62,16 +63,19 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.
   const newLinter = () => createLinter({ ...linterOptions, source });
   const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
-  const lint = () => newLinter().lint(parseDocument(files.text(mainPath) as string, mainPath, displayName));
+  const lint = async () => {
+    const document = await interruptible(() => parseDocument(files.text(mainPath) as string, mainPath, displayName));
+    return await interruptible(() => newLinter().lint(document));
+  };
 
   const fixed: AppliedFix[] = [];
   let refused: Refusal[] = [];
   let results = await lint();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = fixableFindings(results, mainPath, files);
-    const plan = planFixes(findings, files, { prefixOptions });
+    const plan = await interruptible(() => planFixes(findings, files, { prefixOptions }));
     refused = plan.refused;
-    const applied = applyRound(plan.fixes, files, round);
+    const applied = await interruptible(() => applyRound(plan.fixes, files, round));
     if (applied.length === 0) break;
     fixed.push(...applied);
     results = await lint();

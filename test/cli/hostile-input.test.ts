@@ -498,3 +498,38 @@ describe('case 16: only regular files are read: a FIFO is refused before it is o
     expect(findings).toEqual([expect.objectContaining({ code: 'invalid-ref', message: `${join(cwd, 'fifo.yaml')}: ${NOT_REGULAR}` })]);
   });
 });
+
+describe('case 17: SIGINT and SIGTERM end a run within a second, files untouched', SCENARIO, () => {
+  // A spec whose parse and lint (synchronous steps) take over a second: 15 000 short paths, 1 MB of YAML.
+  const bigSpec = () =>
+    fixableSpec().replace('paths:\n', `paths:\n${Array.from({ length: 15_000 }, (_, i) => `  /orders/o${i}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('')}`);
+
+  it.each([
+    ['lint', 'SIGTERM', []],
+    ['lint', 'SIGINT', []],
+    ['lint --fix', 'SIGTERM', ['--fix']],
+  ] as const)('%s, %s in the middle: the process ends within a second (was: ignored, or 10-23 s late)', async (_name, signal, args) => {
+    const cwd = tempProject({ 'spec.yaml': bigSpec() });
+    const before = readFileSync(join(cwd, 'spec.yaml'));
+    let sent: number | undefined;
+    const run = await runCli(['lint', '--verbose', ...args, 'spec.yaml'], {
+      cwd,
+      timeoutMs: TIMEOUT_MS,
+      // Once the file is being linted (the parse and rules are synchronous), not while Node starts.
+      onSpawn: (child) =>
+        child.stderr!.on('data', (chunk: string) => {
+          if (sent !== undefined || !chunk.includes('linting spec.yaml')) return;
+          sent = Date.now();
+          setTimeout(() => child.kill(signal), 100);
+        }),
+    });
+    const ended = Date.now();
+    expect(sent).toBeDefined();
+    // Ended by the CLI with the shell's status, or by the signal's default action during a synchronous step (null).
+    expect([signal === 'SIGINT' ? 130 : 143, null]).toContain(run.status);
+    // A second on an idle machine; the bound leaves room for a loaded one (the run itself takes several seconds).
+    expect(ended - sent! - 100).toBeLessThan(3_000);
+    expect(readFileSync(join(cwd, 'spec.yaml')).equals(before)).toBe(true);
+    expect(readdirSync(cwd)).toEqual(['spec.yaml']);
+  });
+});

@@ -179,8 +179,16 @@ describe('case 4: --fix keeps letters of every script and refuses what kebab-cas
     expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/_webhooks/sendgrid/émail-envoyé'));
   });
 
-  it('moves /hooks/sendgrid/émail_😀_sent under /_webhooks/ with every character, and refuses to kebab-case it (exit 1)', async () => {
+  it('refuses to rename /hooks/sendgrid/émail_😀_sent rather than drop the emoji: the spec keeps every byte (exit 1)', async () => {
     const cwd = tempProject({ 'spec.yaml': receiverSpec('/hooks/sendgrid/émail_😀_sent') });
+    const run = await lint(['--fix', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/hooks/sendgrid/émail_😀_sent'));
+    expect(run.stderr).toContain('spec.yaml:11:3 not fixed webhook-path-prefix: "émail_😀_sent" has no letters or digits to name it by in kebab-case');
+  });
+
+  it('under /_webhooks/ already: the kebab-case finding names the character and --fix refuses the rename (exit 1)', async () => {
+    const cwd = tempProject({ 'spec.yaml': receiverSpec('/_webhooks/sendgrid/émail_😀_sent') });
     const run = await lint(['--fix', 'spec.yaml'], cwd);
     expect(run.status).toBe(1);
     expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/_webhooks/sendgrid/émail_😀_sent'));

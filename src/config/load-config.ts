@@ -103,10 +103,11 @@ export interface UserConfig {
  * The config `lint` and `rules` use in `cwd`: the file given with -r, else the one findConfigFile finds (unless
  * --no-config); read directly when it only extends our rulesets, else through Spectral's loader. Undefined: none.
  */
-export async function loadUserConfig(options: { ruleset?: string; config: boolean; allowRemoteRefs?: boolean; maxFileSize?: number }, cwd: string): Promise<UserConfig | undefined> {
+export async function loadUserConfig(options: { ruleset?: string; config: boolean; allowRemoteRefs?: boolean }, cwd: string): Promise<UserConfig | undefined> {
   const file = options.ruleset !== undefined ? path.resolve(cwd, options.ruleset) : options.config ? findConfigFile(cwd) : undefined;
   if (file === undefined) return undefined;
-  assertReadableConfig(file, options.ruleset ?? (path.relative(cwd, file) || file), options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  // The documents' default limit, not --max-file-size: a limit set low for documents should not refuse a small config.
+  assertReadableConfig(file, options.ruleset ?? (path.relative(cwd, file) || file), DEFAULT_MAX_FILE_SIZE);
   const simple = loadSimpleConfig(file);
   if (simple !== undefined) return { file, ruleset: simple };
   const shown = options.ruleset ?? (path.relative(cwd, file) || file);
@@ -122,7 +123,7 @@ export async function loadUserConfig(options: { ruleset?: string; config: boolea
 
 /**
  * A ruleset file is read whole by every loader: refused before that when it is not a regular file (reading a FIFO waits
- * forever, /dev/zero never ends) or is larger than the documents' limit (--max-file-size).
+ * forever, /dev/zero never ends) or is larger than the documents' default limit.
  */
 function assertReadableConfig(file: string, shown: string, maxFileSize: number): void {
   let stats: fs.Stats;

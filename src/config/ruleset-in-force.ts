@@ -17,8 +17,6 @@ export interface RulesetChoice {
   profile?: string;
   /** `--allow-remote-refs`: a config may extend URLs. */
   allowRemoteRefs?: boolean;
-  /** `--max-file-size`: the largest ruleset file read. */
-  maxFileSize?: number;
 }
 
 const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'] as const;

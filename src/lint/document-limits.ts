@@ -44,7 +44,7 @@ export function checkDocumentLimits(text: string, displayName: string, isJson: b
     );
   }
   if (!isJson && mayHoldAlias(text)) checkAliasExpansion(text, displayName);
-  if ([...UNSAFE_KEYS.keys()].some((key) => text.includes(key))) checkUnsafeKeys(text, displayName);
+  if ([...UNSAFE_KEYS.keys()].some((key) => text.includes(key)) || ESCAPED_KEY.test(text)) checkUnsafeKeys(text, displayName);
 }
 
 /**
@@ -58,6 +58,13 @@ const UNSAFE_KEYS = new Map<string, string>([
   // Spectral's $ref resolver calls `object.hasOwnProperty(key)` on every object of the document and crashes.
   ['hasOwnProperty', "Spectral's $ref resolver calls hasOwnProperty() on every object and crashes"],
 ]);
+
+/**
+ * A double-quoted key holding an escape (`"\x5f_proto__":`, `"\u005f_proto__":`): it may spell one of UNSAFE_KEYS
+ * without its letters appearing in the text, so the keys are decoded and checked. Rare in real documents, whose
+ * escapes sit in values.
+ */
+const ESCAPED_KEY = /"[^"\n\\]{0,40}\\.(?:[^"\n\\]|\\.){0,80}"[ \t]*:/;
 
 function checkUnsafeKeys(text: string, displayName: string): void {
   const { isScalar, LineCounter, parseDocument, visit } = yaml();

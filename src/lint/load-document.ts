@@ -48,8 +48,35 @@ export function parseDocument(text: string, file: string, displayName = file): L
     const [atLine, atColumn] = character < 0 ? locate(text, fatal.path ?? []) : [line + 1, character + 1];
     throw new ToolError(`cannot parse ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${fatal.message}`, displayName, atLine, atColumn);
   }
+  const tab = isJsonFile(file) ? undefined : firstTabIndent(text, diagnostics);
+  if (tab) {
+    throw new ToolError(
+      'indented with a tab; YAML indents with spaces only, and the parser reads what is under it as null (replace the tabs with spaces)',
+      displayName,
+      tab.line,
+      tab.column,
+    );
+  }
   checkOpenApiShape(document.data, text, displayName);
   return document;
+}
+
+/**
+ * Where a tab indents a line, from the YAML parser's "Using tabs" warnings (which it also gives for a tab between a
+ * key and its value, valid YAML): a tab with only blanks before it on its line. Spectral's parser warns and reads the
+ * indented part as null, so a receiver vanished and the run passed with only tab warnings.
+ */
+function firstTabIndent(text: string, diagnostics: LoadedDocument['diagnostics']): { line: number; column: number } | undefined {
+  let lines: string[] | undefined;
+  for (const diagnostic of diagnostics) {
+    if (!/Using tabs/.test(diagnostic.message)) continue;
+    lines ??= text.split('\n');
+    const { line, character } = diagnostic.range.start;
+    const before = (lines[line] ?? '').slice(0, character);
+    const tabAt = (lines[line] ?? '').indexOf('\t');
+    if (/^[ \t]*$/.test(before) && tabAt !== -1 && tabAt <= character) return { line: line + 1, column: tabAt + 1 };
+  }
+  return undefined;
 }
 
 /**

@@ -541,3 +541,69 @@ describe('case 17: SIGINT and SIGTERM end a run within a second, files untouched
     expect(readdirSync(cwd)).toEqual(['spec.yaml']);
   });
 });
+
+describe('case 18: keys JavaScript turns into prototypes are refused however they are written', SCENARIO, () => {
+  const receivers = "  /hooks/stripe:\n    post:\n      responses: {'204': {description: ok}}\n";
+  it.each([
+    ['a YAML key escaped as "\\x5f_proto__"', 'spec.yaml', `openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n  "\\x5f_proto__": {}\n${receivers}`, '4:3'],
+    [
+      'a JSON key escaped as "\\u005f_proto__"',
+      'spec.json',
+      '{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{"\\u005f_proto__":{},"/hooks/stripe":{"post":{"responses":{"204":{"description":"ok"}}}}}}',
+      '1:64',
+    ],
+  ])('%s: exit 2 at the key (was: exit 0, no problems)', async (_name, file, text, at) => {
+    const cwd = tempProject({ [file]: text });
+    const run = await lint([file], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([
+      `spectral-webhooks: ${file}:${at}: a key named "__proto__" cannot be linted: JavaScript parsers turn it into a prototype and drop it (rename the key)`,
+    ]);
+  });
+
+  it('__proto__ in a $ref-ed path item: an invalid-ref finding at the $ref (was: the operation vanished, exit 0)', async () => {
+    const cwd = tempProject({
+      'spec.yaml': "openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n  /hooks/stripe:\n    $ref: './item.yaml'\n",
+      'item.yaml': "__proto__: {}\npost:\n  responses: {'204': {description: ok}}\n",
+    });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        code: 'invalid-ref',
+        path: ['paths', '/hooks/stripe', '$ref'],
+        message: `${join(cwd, 'item.yaml')}:1:1: a key named "__proto__" cannot be linted: JavaScript parsers turn it into a prototype and drop it (rename the key)`,
+      }),
+    ]);
+  });
+});
+
+describe('case 19: tab-indented YAML is a located exit 2, never a silent null', SCENARIO, () => {
+  it('a tab-indented paths mapping: exit 2 at the first tab (was: paths read as null, exit 0)', async () => {
+    const cwd = tempProject({ 'spec.yaml': 'openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n\t/hooks/stripe:\n\t\tpost: {}\n' });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([
+      'spectral-webhooks: spec.yaml:4:1: indented with a tab; YAML indents with spaces only, and the parser reads what is under it as null (replace the tabs with spaces)',
+    ]);
+  });
+
+  it('a tab between a key and its value is valid YAML: linted as usual', async () => {
+    const cwd = tempProject({ 'spec.yaml': receiverSpec('/_webhooks/sendgrid/email-sent').replace('title: Shop', 'title:\tShop') });
+    const run = await lint(['spec.yaml'], cwd);
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('case 20: the project boundary is computed on path segments', SCENARIO, () => {
+  it('a $ref to a file named ..shared.yaml inside the project is read', async () => {
+    const cwd = tempProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'spec.yaml': "openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n  /hooks/stripe:\n    $ref: './..shared.yaml'\n",
+      '..shared.yaml': "post:\n  responses: {'204': {description: ok}}\n",
+    });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code)).toContain('webhook-path-prefix');
+  });
+});

@@ -6,6 +6,7 @@ import type { IRange } from '@stoplight/types';
 import { ToolError, describeError } from '../errors';
 import { findGitRoot } from '../fs/project';
 import { DEFAULT_MAX_FILE_SIZE, NOT_REGULAR, tooLarge } from '../fs/read-text';
+import { REMOTE_TIMEOUT_MS } from '../fs/remote';
 import { suggest } from '../cli/suggest';
 import { inspectConfig } from './config-graph';
 import { packageRuleset, PROFILES } from './package-ruleset';
@@ -157,8 +158,7 @@ function guardedFetch(allow: boolean, displayName: string): { fetch: (url: strin
   };
 }
 
-/** A remote ruleset that does not answer within this (headers and body) fails the run instead of hanging it. */
-const REMOTE_TIMEOUT_MS = 30_000;
+/** A remote ruleset is a config: far smaller than a document. */
 const REMOTE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Whether a ruleset is a Ruleset Spectral's loader built (it cannot take more rules), not a plain definition. */

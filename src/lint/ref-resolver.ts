@@ -1,6 +1,8 @@
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
 import { describeError } from '../errors';
 import type { DocumentSource } from '../fs/document-source';
+import { DEFAULT_MAX_FILE_SIZE } from '../fs/read-text';
+import { REMOTE_TIMEOUT_MS } from '../fs/remote';
 
 export interface RefResolverOptions {
   /** Fetch http(s) `$ref`s; off by default so a lint run never touches the network. */
@@ -21,7 +23,8 @@ export function createSpectralResolver(source: DocumentSource, options: RefResol
     const { createResolveHttp } = require('@stoplight/json-ref-readers') as typeof import('@stoplight/json-ref-readers');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { DEFAULT_REQUEST_OPTIONS } = require('@stoplight/spectral-runtime') as typeof import('@stoplight/spectral-runtime');
-    fetchRemote = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS }) as never;
+    // Bounded: a server that never answers fails this $ref after REMOTE_TIMEOUT_MS instead of hanging the run.
+    fetchRemote = createResolveHttp({ ...DEFAULT_REQUEST_OPTIONS, timeout: REMOTE_TIMEOUT_MS, size: source.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE }) as never;
   }
   const remote = async (ref: { href(): string }): Promise<unknown> => {
     if (fetchRemote) return fetchRemote(ref as never);

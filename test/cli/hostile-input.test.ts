@@ -607,3 +607,22 @@ describe('case 20: the project boundary is computed on path segments', SCENARIO,
     expect((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code)).toContain('webhook-path-prefix');
   });
 });
+
+describe('case 15: with --allow-remote-refs, a server that never answers fails its $ref, not the run', SCENARIO, () => {
+  it('an invalid-ref finding after the 20 s timeout (was: hung past 200 s)', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined); // accepts every connection and never answers
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/item.yaml`;
+      const cwd = tempProject({ 'spec.yaml': `openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n  /hooks/stripe:\n    $ref: "${url}"\n` });
+      const started = Date.now();
+      const run = await lint(['--allow-remote-refs', '-f', 'json', 'spec.yaml'], cwd);
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ code: 'invalid-ref', message: `FetchError: network timeout at: ${url}` })]);
+      expect(Date.now() - started).toBeLessThan(50_000);
+    } finally {
+      silent.close();
+    }
+  });
+});

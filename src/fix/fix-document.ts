@@ -57,7 +57,16 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   await interruptible(() => files.load());
   if (files.text(mainPath) === undefined) {
     // Read but not parseable: the linter's parser gives the usual one-line error (exit 2).
-    parseDocument(source.readDocumentSync(mainPath, displayName), mainPath, displayName);
+    const text = source.readDocumentSync(mainPath, displayName);
+    parseDocument(text, mainPath, displayName);
+    // The linter's parser takes it, the editor's does not (a key over 1,024 characters, which YAML forbids): say where.
+    try {
+      parseFile(mainPath, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const at = ((error as { cause?: { linePos?: Array<{ line: number; col: number }> } }).cause?.linePos ?? [])[0];
+      throw new ToolError(`cannot be fixed: ${reason}`, displayName, at?.line, at?.col, { cause: error });
+    }
     throw new ToolError('cannot parse the file for fixing', displayName);
   }
   // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.

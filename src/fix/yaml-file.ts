@@ -26,7 +26,8 @@ export class YamlFile implements EditableFile {
     readonly text: string,
   ) {
     this.document = parseDocument(text, { merge: true, uniqueKeys: false });
-    if (this.document.errors.length > 0) throw new Error(`cannot parse YAML: ${this.document.errors[0]?.message ?? ''}`);
+    const [error] = this.document.errors;
+    if (error) throw new Error(`cannot parse YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, { cause: error });
     this.data = this.document.toJS({ maxAliasCount: 10_000 });
     this.eol = lineEnding(text);
   }

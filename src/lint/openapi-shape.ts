@@ -29,7 +29,10 @@ export function checkOpenApiShape(data: unknown, text: string, displayName: stri
     if (!/^3\.[0-2](\.\d+)?(-[\w.]+)?$/.test(openapi)) {
       throw new ToolError(`openapi ${openapi} is not a supported OpenAPI version (${SUPPORTED})`, displayName, ...at(['openapi']));
     }
-  } else if (String(swagger) !== '2.0') {
+  } else if (typeof swagger !== 'string') {
+    // YAML reads `swagger: 2.0` as the number 2: say so, not that version "2" is unsupported.
+    throw new ToolError(`"swagger" must be the string "2.0", not ${describe(swagger)} (quote it: swagger: "2.0")`, displayName, ...at(['swagger']));
+  } else if (swagger !== '2.0') {
     throw new ToolError(`swagger ${String(swagger)} is not a supported OpenAPI version (${SUPPORTED})`, displayName, ...at(['swagger']));
   }
   for (const section of ['paths', 'webhooks'] as const) {

@@ -626,3 +626,47 @@ describe('case 15: with --allow-remote-refs, a server that never answers fails i
     }
   });
 });
+
+describe('case 23: every message is one located line', SCENARIO, () => {
+  it.each([
+    [
+      'an escaped hasOwnProperty key (was: "target.hasOwnProperty is not a function")',
+      { 'spec.yaml': 'openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths: {}\nx-a: {"has\\u004fwnProperty": 1}\n' },
+      ['spec.yaml'],
+      'spec.yaml:4:7: a key named "hasOwnProperty" cannot be linted: Spectral\'s $ref resolver calls hasOwnProperty() on every object and crashes (rename the key)',
+    ],
+    ['-r /dev/zero (was: "ruleset file not found")', { 'spec.yaml': fixableSpec() }, ['-r', '/dev/zero', 'spec.yaml'], '/dev/zero: is not a regular file (a FIFO, socket or device); give a file'],
+    [
+      'swagger: 2.0, a number in YAML (was: "swagger 2 is not supported")',
+      { 'spec.yaml': 'swagger: 2.0\ninfo: {title: T, version: 1.0.0}\npaths: {}\n' },
+      ['spec.yaml'],
+      'spec.yaml:1:10: "swagger" must be the string "2.0", not the number 2 (quote it: swagger: "2.0")',
+    ],
+    [
+      '--fix on a key over 1,024 characters (was: no position)',
+      { 'spec.yaml': `openapi: 3.1.0\ninfo: {title: T, version: 1.0.0}\npaths:\n  /hooks/${'a'.repeat(1_100)}:\n    post:\n      responses: {'204': {description: ok}}\n` },
+      ['--fix', 'spec.yaml'],
+      'spec.yaml:4:3: cannot be fixed: cannot parse YAML: The : indicator must be at most 1024 chars after the start of an implicit block mapping key',
+    ],
+  ])('%s', async (_name, files, args, line) => {
+    const cwd = tempProject(files);
+    const before = readFileSync(join(cwd, 'spec.yaml'));
+    const run = await lint(args, cwd);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual([`spectral-webhooks: ${line}`]);
+    expect(readFileSync(join(cwd, 'spec.yaml')).equals(before)).toBe(true);
+  });
+
+  it('a $ref-ed YAML nested 5 000 deep: an invalid-ref finding saying so (was: a raw RangeError)', async () => {
+    const deep = `a:${Array.from({ length: 5_000 }, (_, i) => `\n${' '.repeat(i + 1)}a:`).join('')} 1\n`;
+    const cwd = tempProject({ 'spec.yaml': receiverSpec('/_webhooks/sendgrid/email-sent').replace('components:\n', "components:\n  schemas:\n    Deep:\n      $ref: './deep.yaml#/a'\n"), 'deep.yaml': deep });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        code: 'invalid-ref',
+        message: `${join(cwd, 'deep.yaml')}:501:501: nested more than 500 levels deep; refusing to parse (flatten the document, e.g. with $refs)`,
+      }),
+    ]);
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
 import { interruptible, letPendingSignalsIn } from './signals';
+import { DEFAULT_MAX_TIME_MS, parseDuration, startWatchdog } from './watchdog';
 import { parseFileSize } from '../fs/read-text';
 
 // DiagnosticSeverity.Warning (@stoplight/types is imported for types only: the CLI bundle needs none of its code).
@@ -58,6 +59,8 @@ export interface LintOptions extends BaselineCliOptions {
   config: boolean;
   allowRemoteRefs: boolean;
   maxFileSize?: number;
+  /** `--max-time`, in milliseconds. */
+  maxTime?: number;
   fix?: boolean;
   fixDryRun?: boolean;
   profile?: string;
@@ -122,6 +125,7 @@ export function lintCommand(): Command {
     .option('--no-config', 'ignore any .spectral.* ruleset found in cwd or its parents')
     .option('--allow-remote-refs', 'fetch $refs over http(s) (off: a lint run never touches the network)', false)
     .option('--max-file-size <size>', 'refuse documents larger than this (e.g. 512KB, 50MB; default 50MB)', parseFileSize)
+    .option('--max-time <duration>', 'stop a run that takes longer than this (e.g. 90s, 5m; default 10m)', parseMaxTime)
     .option('--baseline <file>', 'report and fail only on findings this baseline file does not hold')
     .option('--update-baseline', 'write the baseline (--baseline file, default .spectral-webhooks-baseline.json) from the current findings')
     .option('--fix', 'repair what the fixable rules report (see `rules`), write the files, then report what remains')
@@ -292,10 +296,12 @@ async function lintInputs(inputs: LintInputs, rules: RulesetInForce, options: Li
     options.fix || options.fixDryRun
       ? (await import('../fix/fix-command')).createFixer({ dryRun: Boolean(options.fixDryRun), linterOptions, out: diffOutput(plan.targets) })
       : undefined;
+  const watchdog = longRun(inputs, rules, options) ? startWatchdog(options.maxTime ?? DEFAULT_MAX_TIME_MS) : undefined;
   const outcome: LintOutcome = { results: [], linted: [], lintedFiles: [], failures: 0 };
   const lintOne = async (run: () => Promise<ISpectralDiagnostic[]>, name: string, skippable: boolean, file?: string): Promise<void> => {
     try {
       log(`linting ${name}`);
+      watchdog?.working(name);
       outcome.results.push(...(await run()));
       outcome.linted.push(name);
       if (file !== undefined) outcome.lintedFiles.push(file);
@@ -419,6 +425,19 @@ async function report(results: ISpectralDiagnostic[], outcome: LintOutcome, rule
 function formatNames(rules: RulesetInForce, file: string): string[] {
   // Once each: our rules and an extended Spectral ruleset may hold the same format from two copies of spectral-formats.
   return [...new Set([...rules.spectralRuleset().fromSource(file).formats].map((format) => format.displayName ?? format.name))];
+}
+
+/** Whether this run may take long enough to need the watchdog (src/cli/watchdog.ts), which costs ~30 ms to start. */
+function longRun(inputs: LintInputs, rules: RulesetInForce, options: LintOptions): boolean {
+  if (options.maxTime !== undefined || options.fix || options.fixDryRun || inputs.stdin) return true;
+  if (typeof rules.compiled === 'string') return true; // Spectral's engine: custom rules, custom patterns
+  return inputs.files.some((file) => fileSize(file) > READ_AHEAD_MAX_BYTES);
+}
+
+function parseMaxTime(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InvalidArgumentError(`"${value}" is not a duration (use e.g. 90s, 5m or 500ms)`);
+  return ms;
 }
 
 /**

@@ -670,3 +670,35 @@ describe('case 23: every message is one located line', SCENARIO, () => {
     ]);
   });
 });
+
+describe('--max-time and the memory bound: a runaway run ends with one line, not a hang or a V8 trace', SCENARIO, () => {
+  it('case 12: a custom rule with a catastrophic pattern is stopped at --max-time (was: over 120 s)', async () => {
+    const cwd = tempProject({
+      '.spectral.yaml': 'extends: [spectral-webhooks]\nrules:\n  slow-title:\n    given: $.info\n    then:\n      field: title\n      function: pattern\n      functionOptions:\n        match: "^(a+)+$"\n',
+      'spec.yaml': `openapi: 3.1.0\ninfo: {title: ${'a'.repeat(40)}!, version: 1.0.0}\npaths: {}\n`,
+    });
+    const started = Date.now();
+    const run = await lint(['--max-time', '5s', 'spec.yaml'], cwd);
+    // Killed (SIGKILL, 137 in a shell): the rule's regular expression never gives the thread back.
+    expect(run.status).toBeNull();
+    expect(oneLine(run)).toEqual([
+      'spectral-webhooks: spec.yaml: stopped after 5 s, past --max-time 5s (a custom rule with a slow pattern, or a document too large to lint in time; raise it with --max-time)',
+    ]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('a run that would exhaust the heap is stopped with one line, not a V8 out-of-memory trace', async () => {
+    const paths = Array.from({ length: 15_000 }, (_, i) => `  /orders/o${i}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('');
+    const cwd = tempProject({ 'spec.yaml': fixableSpec().replace('paths:\n', `paths:\n${paths}`) });
+    const run = await lint(['spec.yaml'], cwd, { NODE_OPTIONS: '--max-old-space-size=60' });
+    expect(run.status).toBeNull();
+    expect(oneLine(run)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^spectral-webhooks: spec\.yaml: stopped at \d+ MB of memory, near the \d+ MB heap limit \(a document too large, or one that expands; node --max-old-space-size raises the limit\)\n$/);
+  });
+
+  it('--max-time takes seconds, minutes or milliseconds, and refuses anything else (exit 2)', async () => {
+    const run = await lint(['--max-time', 'soon', 'spec.yaml'], tempProject({}));
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toEqual(["spectral-webhooks: option '--max-time <duration>' argument 'soon' is invalid. \"soon\" is not a duration (use e.g. 90s, 5m or 500ms)"]);
+  });
+});

@@ -118,10 +118,13 @@ export async function writeChanges(changes: FileChange[], isInsideProject: (path
     const stats = await stat(change.path);
     const current = await readFile(change.path);
     const bom = current.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
-    if (!current.equals(Buffer.concat([bom, Buffer.from(change.before, 'utf8')]))) {
+    // A file with CR-only line endings was read with LFs (read-text.ts, fromCrOnly): its CRs are written back.
+    const crOnly = current.includes(0x0d) && !current.includes(0x0a);
+    const encode = (text: string) => Buffer.concat([bom, Buffer.from(crOnly ? text.replace(/\n/g, '\r') : text, 'utf8')]);
+    if (!current.equals(encode(change.before))) {
       throw new ToolError('changed on disk since it was read; not overwritten (run again)', display(change.path));
     }
-    checked.push({ path: change.path, bytes: Buffer.concat([bom, Buffer.from(change.after, 'utf8')]), since: { mtimeMs: stats.mtimeMs, size: stats.size } });
+    checked.push({ path: change.path, bytes: encode(change.after), since: { mtimeMs: stats.mtimeMs, size: stats.size } });
   }
   for (const { path, bytes, since } of checked) {
     await writeFileAtomic(path, bytes, { expectUnchangedSince: since }).catch((error: unknown) => {

@@ -92,7 +92,16 @@ export function decodeDocumentBytes(bytes: Uint8Array, displayName: string): str
     const { line, column, byte } = firstInvalidUtf8(bytes);
     throw new ToolError(`not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')}); save the file as UTF-8`, displayName, line, column);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return fromCrOnly(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/**
+ * Text whose lines end in a lone CR (classic Mac OS) with every CR as LF: the parsers count only LF (a finding on line
+ * 6 was reported at 1:145) and the YAML editor of --fix could not parse it. One character for one, so offsets hold;
+ * --fix writes CRs back (src/fix/fix-command.ts, writeChanges).
+ */
+export function fromCrOnly(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
 /** Parses `--max-file-size` values: `52428800`, `512KB`, `50MB`, `1GB` (powers of 1024; case and spaces ignored). */

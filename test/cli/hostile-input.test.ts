@@ -702,3 +702,24 @@ describe('--max-time and the memory bound: a runaway run ends with one line, not
     expect(oneLine(run)).toEqual(["spectral-webhooks: option '--max-time <duration>' argument 'soon' is invalid. \"soon\" is not a duration (use e.g. 90s, 5m or 500ms)"]);
   });
 });
+
+describe('case 21: CR-only line endings get correct lines and can be fixed', SCENARIO, () => {
+  const crOnly = (text: string) => text.replace(/\n/g, '\r');
+
+  it('a finding is reported at its line (was: 1:145)', async () => {
+    const cwd = tempProject({ 'spec.yaml': crOnly(fixableSpec()) });
+    const run = await lint(['-f', 'json', 'spec.yaml'], cwd);
+    expect(run.status).toBe(1);
+    const prefix = (JSON.parse(run.stdout) as Array<{ code: string; range: { start: { line: number } } }>).find((finding) => finding.code === 'webhook-path-prefix');
+    expect(prefix?.range.start.line).toBe(10); // 0-based: line 11, where the path is
+  });
+
+  it('--fix edits it and keeps its CR line endings (was: refused to parse)', async () => {
+    const cwd = tempProject({ 'spec.yaml': crOnly(fixableSpec()) });
+    const run = await lint(['--fix', 'spec.yaml'], cwd);
+    expect(run.status).toBe(0);
+    const after = readFileSync(join(cwd, 'spec.yaml'), 'utf8');
+    expect(after).not.toContain('\n');
+    expect(after).toBe(crOnly(fixableSpec().replace('  /hooks/sendgrid/email_sent:\n    post:\n', '  /_webhooks/sendgrid/email-sent:\n    post:\n      x-internal: true\n')));
+  });
+});

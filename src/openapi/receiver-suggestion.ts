@@ -32,7 +32,7 @@ function wordSets(words: SuggestionWords) {
  * - `/v1/producer-webhook/events` → `/v1/_webhooks/producer/events` (the hook segment's other words);
  * - `/hooks/feed/:token` → `/_webhooks/feed/:token` (templates stay templates).
  * Segments before the hook word stay in front of `_webhooks`; every literal segment after it is kebab-cased, and one
- * that cannot be (no letters or digits left) is a refusal, as is a path that names no producer (`/api/hooks`,
+ * that cannot be spelt in kebab-case (an emoji, punctuation only) is a refusal, as is a path that names no producer (`/api/hooks`,
  * `/v2/{parent}/connections:processWebhook`, `/v0.5/consents/hiu/on-notify`).
  */
 export function suggestConsumerPath(pathKey: string, words: SuggestionWords): SuggestedPath {
@@ -75,7 +75,7 @@ export function suggestConsumerPath(pathKey: string, words: SuggestionWords): Su
       continue;
     }
     const kebab = toKebabCase(segment);
-    if (kebab === '') return { refusal: `"${segment}" has no letters or digits to name it by in kebab-case` };
+    if (kebab === '') return { refusal: `"${segment}" cannot be spelt in kebab-case (only letters and digits of any script, and hyphens, can be)` };
     tail.push(kebab);
   }
   return { path: '/' + [...before, WEBHOOKS_SEGMENT, ...tail].join('/') };

@@ -184,7 +184,7 @@ describe('case 4: --fix keeps letters of every script and refuses what kebab-cas
     const run = await lint(['--fix', 'spec.yaml'], cwd);
     expect(run.status).toBe(1);
     expect(readFileSync(join(cwd, 'spec.yaml'), 'utf8')).toBe(receiverSpec('/hooks/sendgrid/émail_😀_sent'));
-    expect(run.stderr).toContain('spec.yaml:11:3 not fixed webhook-path-prefix: "émail_😀_sent" has no letters or digits to name it by in kebab-case');
+    expect(run.stderr).toContain('spec.yaml:11:3 not fixed webhook-path-prefix: "émail_😀_sent" cannot be spelt in kebab-case (only letters and digits of any script, and hyphens, can be)');
   });
 
   it('under /_webhooks/ already: the kebab-case finding names the character and --fix refuses the rename (exit 1)', async () => {

@@ -15,6 +15,7 @@ describe('suggestConsumerPath: where --fix moves a receiver', () => {
     ['/hooks/feed/:token', '/_webhooks/feed/:token'],
     ['/hooks/acme/{tenant}/orderShipped', '/_webhooks/acme/{tenant}/order-shipped'],
     ['/webhooks/AcmePay', '/_webhooks/acmepay'],
+    ['/hooks/sendgrid/émail_envoyé', '/_webhooks/sendgrid/émail-envoyé'],
   ])('%s → %s', (pathKey, expected) => {
     expect(suggest(pathKey)).toEqual({ path: expected });
   });
@@ -27,7 +28,8 @@ describe('suggestConsumerPath: where --fix moves a receiver', () => {
     ['/api/hooks', '"/api/hooks" names no producer'],
     ['/v2/{parent}/connections:processWebhook', '"connections:processWebhook" is an RPC-style method, not a producer'],
     ['/v0.5/consents/hiu/on-notify', 'the path names no hook word and no producer'],
-    ['/hooks/stripe/---', '"---" has no letters or digits to name it by in kebab-case'],
+    ['/hooks/stripe/---', '"---" cannot be spelt in kebab-case (only letters and digits of any script, and hyphens, can be)'],
+    ['/hooks/stripe/email_😀_sent', '"email_😀_sent" cannot be spelt in kebab-case'],
   ])('refuses %s, saying why', (pathKey, why) => {
     const suggestion = suggest(pathKey);
     expect(suggestion).toHaveProperty('refusal');

@@ -1,6 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import webhookHttps from '../src/functions/webhook-https';
+import webhookHttps, { fixWebhookHttps } from '../src/functions/webhook-https';
 import { docsUrl } from '../src/docs-url';
 
 const rule: RuleDefinition = {
@@ -11,6 +11,8 @@ const rule: RuleDefinition = {
   given: '$.paths',
   documentationUrl: docsUrl('webhook-https'),
   then: { function: webhookHttps },
+  // lint --fix repairs it (src/fix applies the edits this returns); `rules` lists it as fixable.
+  extensions: { fix: fixWebhookHttps },
 };
 
 export default rule;

@@ -1,6 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import webhookPathKebabCase from '../src/functions/webhook-path-kebab-case';
+import webhookPathKebabCase, { fixWebhookPathKebabCase } from '../src/functions/webhook-path-kebab-case';
 import { docsUrl } from '../src/docs-url';
 
 const rule: RuleDefinition = {
@@ -13,6 +13,8 @@ const rule: RuleDefinition = {
   resolved: false,
   documentationUrl: docsUrl('webhook-path-kebab-case'),
   then: { function: webhookPathKebabCase },
+  // lint --fix repairs it (src/fix applies the edits this returns); `rules` lists it as fixable.
+  extensions: { fix: fixWebhookPathKebabCase },
 };
 
 export default rule;

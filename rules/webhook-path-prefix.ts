@@ -1,6 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import webhookPathPrefix from '../src/functions/webhook-path-prefix';
+import webhookPathPrefix, { fixWebhookPathPrefix } from '../src/functions/webhook-path-prefix';
 import { docsUrl } from '../src/docs-url';
 
 const rule: RuleDefinition = {
@@ -13,6 +13,8 @@ const rule: RuleDefinition = {
   resolved: false,
   documentationUrl: docsUrl('webhook-path-prefix'),
   then: { function: webhookPathPrefix },
+  // lint --fix repairs it (src/fix applies the edits this returns); `rules` lists it as fixable.
+  extensions: { fix: fixWebhookPathPrefix },
 };
 
 export default rule;

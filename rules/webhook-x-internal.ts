@@ -1,6 +1,6 @@
 import { oas2, oas3 } from '@stoplight/spectral-formats';
 import type { RuleDefinition } from '@stoplight/spectral-core';
-import webhookXInternal from '../src/functions/webhook-x-internal';
+import webhookXInternal, { fixWebhookXInternal } from '../src/functions/webhook-x-internal';
 import { docsUrl } from '../src/docs-url';
 
 const rule: RuleDefinition = {
@@ -11,6 +11,8 @@ const rule: RuleDefinition = {
   given: '$.paths',
   documentationUrl: docsUrl('webhook-x-internal'),
   then: { function: webhookXInternal },
+  // lint --fix repairs it (src/fix applies the edits this returns); `rules` lists it as fixable.
+  extensions: { fix: fixWebhookXInternal },
 };
 
 export default rule;

@@ -5,7 +5,7 @@ import { ToolError } from '../errors';
 import { PACKAGE_ROOT } from '../package-root';
 import { RUNTIME_CHECKS } from '../runtime/checks';
 import { ruleCatalog } from './rule-catalog';
-import { suggest } from './suggest';
+import { suggest } from '../suggest';
 
 /** The rule pages ship in the package (package.json `files` includes docs/), so `explain` works offline. */
 export const DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');

@@ -7,7 +7,7 @@ import { ToolError, describeError } from '../errors';
 import { findGitRoot } from '../fs/project';
 import { DEFAULT_MAX_FILE_SIZE, NOT_REGULAR, tooLarge } from '../fs/read-text';
 import { REMOTE_TIMEOUT_MS } from '../fs/remote';
-import { suggest } from '../cli/suggest';
+import { suggest } from '../suggest';
 import { inspectConfig } from './config-graph';
 import { packageRuleset, PROFILES } from './package-ruleset';
 import { ENTRY_FILES, readSimpleConfig } from './simple-config';

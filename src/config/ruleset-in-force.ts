@@ -2,6 +2,7 @@ import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
 import { displayPath } from '../display-path';
 import { ToolError } from '../errors';
 import { compileRules, type EngineRule } from '../engine/engine';
+import type { RuleFix } from '../functions/fix-api';
 import { isRulesetInstance, loadUserConfig } from './load-config';
 import { packageRuleset, PROFILES } from './package-ruleset';
 
@@ -74,6 +75,17 @@ export class RulesetInForce {
     const compiled = this.compiled;
     if (typeof compiled !== 'string') return compiled.find((candidate) => candidate.name === ruleId)?.options ?? undefined;
     return this.spectralRuleset().rules[ruleId]?.then[0]?.functionOptions;
+  }
+
+  /**
+   * A rule's fix (its `extensions.fix`, exported beside the rule, src/functions/fix-api.ts), as the ruleset in force
+   * has the rule; undefined for a rule that is off or has none.
+   */
+  fix(ruleId: string): RuleFix | undefined {
+    const compiled = this.compiled;
+    const extensions = typeof compiled !== 'string' ? compiled.find((candidate) => candidate.name === ruleId)?.extensions : this.spectralRuleset().rules[ruleId]?.extensions;
+    const fix = extensions?.fix;
+    return typeof fix === 'function' ? (fix as RuleFix) : undefined;
   }
 
   /**

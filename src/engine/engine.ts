@@ -28,6 +28,8 @@ export interface EngineRule {
   /** The given expressions as written, and the function: the rule as Spectral's Rule presents it (RuleInForce). */
   givenExpressions: string[];
   function: unknown;
+  /** The rule's `extensions` (Spectral keeps them on its Rule too): a fixable rule's fix is `extensions.fix`. */
+  extensions: Record<string, unknown> | null;
   /** Every rule of the ruleset, enabled or not, by id: what a check sees as `context.rule.owner`, as under Spectral. */
   owner?: { rules: Readonly<Record<string, RuleInForce>> };
 }
@@ -66,7 +68,7 @@ export const OWN_FORMATS = new Map<unknown, Format>([
   [spectralFormats.oas3_1, (document) => isOas3(document) && /^3\.1(?:\.[0-9]*)?$/.test(String(document.openapi))],
 ]);
 
-const KNOWN_RULE_KEYS = new Set(['description', 'message', 'documentationUrl', 'severity', 'recommended', 'resolved', 'formats', 'given', 'then']);
+const KNOWN_RULE_KEYS = new Set(['description', 'message', 'documentationUrl', 'severity', 'recommended', 'resolved', 'formats', 'given', 'then', 'extensions']);
 
 type RulesetLike = { rules?: Record<string, unknown>; extends?: unknown; [key: string]: unknown };
 
@@ -187,6 +189,7 @@ function compileRule(name: string, rule: RuleDefinitionLike, ruleset: RulesetLik
     validateInput,
     givenExpressions,
     function: then.function,
+    extensions: (rule.extensions as Record<string, unknown> | undefined) ?? null,
   };
 }
 

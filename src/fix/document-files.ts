@@ -1,23 +1,10 @@
-import { dirname, resolve } from 'node:path';
 import { ToolError } from '../errors';
 import type { DocumentSource } from '../fs/document-source';
 import { isObject, ownEntries, type JsonPath } from '../openapi/json';
-import type { EditableFile } from './editable-file';
+import type { DocumentFilesView, EditableFile, LocalReference } from '../functions/fix-api';
+import { parseReference } from '../openapi/refs';
 import { JsonFile } from './json-file';
 import { YamlFile } from './yaml-file';
-
-/** A `$ref` (or link `operationRef`) found in a file: where it is, and the file and JSON pointer it points to. */
-export interface LocalReference {
-  /** The file that holds the reference. */
-  file: string;
-  /** JSON path of the reference string in that file. */
-  path: JsonPath;
-  value: string;
-  /** Absolute path of the file it points to. */
-  targetFile: string;
-  /** The pointer's segments, unescaped (`#/paths/~1hooks` → `['paths', '/hooks']`). */
-  pointer: string[];
-}
 
 const REFERENCE_KEYS = new Set(['$ref', 'operationRef']);
 
@@ -28,7 +15,7 @@ const REFERENCE_KEYS = new Set(['$ref', 'operationRef']);
  * and, for referenced files, inside the project only. The edited text goes to the source's overlay, where the
  * linter's resolver reads it.
  */
-export class DocumentFiles {
+export class DocumentFiles implements DocumentFilesView {
   private readonly files = new Map<string, EditableFile>();
   /** The text each file had when first read, to detect a change by someone else before writing. */
   readonly original = new Map<string, string>();
@@ -178,39 +165,4 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 export function parseFile(path: string, text: string): EditableFile {
   return path.toLowerCase().endsWith('.json') ? new JsonFile(path, text) : new YamlFile(path, text);
-}
-
-/** `other.yaml#/paths/~1hooks` from `file` → the absolute target file and unescaped pointer; remote refs → undefined. */
-export function parseReference(file: string, value: string): { targetFile: string; pointer: string[] } | undefined {
-  const hash = value.indexOf('#');
-  const location = hash === -1 ? value : value.slice(0, hash);
-  const fragment = hash === -1 ? '' : value.slice(hash + 1);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return undefined; // http:, urn:, ...
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(fragment);
-  } catch {
-    decoded = fragment;
-  }
-  const pointer = decoded === '' ? [] : decoded.replace(/^\//, '').split('/').map(unescapePointerSegment);
-  return { targetFile: location === '' ? file : resolve(dirname(file), location), pointer };
-}
-
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** The node a pointer names in parsed data, or undefined. */
-export function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
-    else return undefined;
-  }
-  return node;
 }

@@ -42,17 +42,19 @@ export function createFixer(options: FixerOptions): Fixer {
   // One door for every read and write: the files a fix may read are the files it may write.
   const source = options.linterOptions?.source ?? new DocumentSource({ maxFileSize: options.linterOptions?.maxFileSize });
   const linterOptions = { ...options.linterOptions, source };
+  // File names are shown relative to the run's folder (runLint's cwd, which the source holds).
+  const display = (path: string): string => displayPath(path, source.cwd);
   return {
     async fix(file, displayName) {
       const result = await fixDocument(file, linterOptions, displayName);
       fixedCount += result.fixed.length;
       refusedCount += result.refused.length;
       if (options.dryRun) {
-        for (const change of result.changes) out(unifiedDiff(change));
+        for (const change of result.changes) out(unifiedDiff(change, source.cwd));
       } else {
-        await writeChanges(result.changes, (path) => source.isInsideProject(path));
+        await writeChanges(result.changes, (path) => source.isInsideProject(path), source.cwd);
       }
-      const lines = reportLines(result, options.dryRun);
+      const lines = reportLines(result, options.dryRun, display);
       if (lines.length > 0) report(lines.join('\n') + '\n');
       return result.results;
     },
@@ -64,7 +66,7 @@ export function createFixer(options: FixerOptions): Fixer {
       refusedCount += result.refused.length;
       fixedText(result.changes.find((change) => change.path === mainPath)?.after ?? text);
       const elsewhere = result.changes.filter((change) => change.path !== mainPath).map((change) => display(change.path));
-      const lines = reportLines(result, options.dryRun);
+      const lines = reportLines(result, options.dryRun, display);
       if (elsewhere.length > 0) lines.push(`not written (the document came from stdin): the fixes in ${elsewhere.join(', ')}`);
       if (lines.length > 0) report(lines.join('\n') + '\n');
       return result.results;
@@ -77,17 +79,16 @@ export function createFixer(options: FixerOptions): Fixer {
   };
 }
 
-const display = (path: string): string => displayPath(path);
 
 /** A git-style unified diff of one file (`--- a/file`, `+++ b/file`). */
-export function unifiedDiff(change: FileChange): string {
-  const name = display(change.path).split('\\').join('/');
+export function unifiedDiff(change: FileChange, cwd = process.cwd()): string {
+  const name = displayPath(change.path, cwd).split('\\').join('/');
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, change.before, change.after, undefined, undefined, { context: 3 });
   return patch.replace(/^=+\r?\n/, '');
 }
 
 /** One line per fix made and per fix refused, in document order (file, line, column): a reader walks the file once. */
-function reportLines(result: FixResult, dryRun: boolean): string[] {
+function reportLines(result: FixResult, dryRun: boolean, display: (path: string) => string): string[] {
   const notes: Array<{ file: string; line: number; column: number; text: string }> = [];
   const verb = dryRun ? 'would fix' : 'fixed';
   for (const fix of result.fixed) {
@@ -111,7 +112,8 @@ function reportLines(result: FixResult, dryRun: boolean): string[] {
  * bytes, and a UTF-8 byte order mark the file had is kept: only the bytes a fix meant to change are written changed.
  * A file outside the project (never read by a fix: a guard) is refused.
  */
-export async function writeChanges(changes: FileChange[], isInsideProject: (path: string) => boolean = () => true): Promise<void> {
+export async function writeChanges(changes: FileChange[], isInsideProject: (path: string) => boolean = () => true, cwd = process.cwd()): Promise<void> {
+  const display = (path: string): string => displayPath(path, cwd);
   const checked: Array<{ path: string; bytes: Buffer; since: { mtimeMs: number; size: number } }> = [];
   for (const change of changes) {
     if (!isInsideProject(change.path)) throw new ToolError('is outside the project; --fix writes no file there', display(change.path));

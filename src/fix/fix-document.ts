@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { interruptible } from '../cli/signals';
-import type { WebhookPathPrefixOptions } from '../functions/webhook-path-prefix';
+import { packageRuleset, RulesetInForce } from '../config/ruleset-in-force';
+import type { EditableFile, Edit } from '../functions/fix-api';
 import { createLinter, type LinterOptions } from '../lint/linter';
 import { parseDocument } from '../lint/load-document';
 import { DocumentSource } from '../fs/document-source';
 import { ToolError } from '../errors';
-import { DocumentFiles, lineAndColumn, parseFile, valueAt } from './document-files';
+import { DocumentFiles, lineAndColumn, parseFile } from './document-files';
 import type { JsonPath } from '../openapi/json';
-import { applyEdits, overlaps, type EditableFile, type Edit } from './editable-file';
-import { FIXABLE_RULES } from './fixable';
+import { valueAt } from '../openapi/refs';
+import { applyEdits, overlaps } from './editable-file';
 import { planFixes, type Finding, type PlannedFix, type Refusal } from './plan';
 
 /** A fix that was made: the finding, what was done, and where (1-based, in the file's text before that fix). */
@@ -69,9 +70,10 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
     }
     throw new ToolError('cannot parse the file for fixing', displayName);
   }
+  // The rules in force: each fixable one's fix, with the options the config gives it.
+  const rules = linterOptions.ruleset instanceof RulesetInForce ? linterOptions.ruleset : new RulesetInForce(linterOptions.ruleset ?? packageRuleset());
   // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.
-  const newLinter = () => createLinter({ ...linterOptions, source });
-  const prefixOptions = newLinter().functionOptions?.('webhook-path-prefix') as WebhookPathPrefixOptions | null | undefined;
+  const newLinter = () => createLinter({ ...linterOptions, ruleset: rules, source });
   const lint = async () => {
     const document = await interruptible(() => parseDocument(files.text(mainPath) as string, mainPath, displayName));
     return await interruptible(() => newLinter().lint(document));
@@ -81,24 +83,24 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   let refused: Refusal[] = [];
   let results = await lint();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const findings = fixableFindings(results, mainPath, files);
-    const plan = await interruptible(() => planFixes(findings, files, { prefixOptions }));
+    const findings = fixableFindings(results, mainPath, files, rules);
+    const plan = await interruptible(() => planFixes(findings, files, rules));
     refused = plan.refused;
     const applied = await interruptible(() => applyRound(plan.fixes, files, round));
     if (applied.length === 0) break;
     fixed.push(...applied);
     results = await lint();
   }
-  const remaining = new Set(fixableFindings(results, mainPath, files).map(findingKey));
+  const remaining = new Set(fixableFindings(results, mainPath, files, rules).map(findingKey));
   return { results, fixed, refused: refused.filter((refusal) => remaining.has(findingKey(refusal.finding))), changes: files.changed(), files };
 }
 
 /** One finding per node: a path item reached under two keys is reported twice but fixed once. */
-function fixableFindings(results: ISpectralDiagnostic[], mainPath: string, files: DocumentFiles): Finding[] {
+function fixableFindings(results: ISpectralDiagnostic[], mainPath: string, files: DocumentFiles, rules: RulesetInForce): Finding[] {
   const findings = new Map<string, Finding>();
   for (const result of results) {
     const ruleId = String(result.code);
-    if (!FIXABLE_RULES.has(ruleId)) continue;
+    if (!rules.fix(ruleId)) continue;
     const file = result.source ? resolve(result.source) : mainPath;
     const finding = { ruleId, file, path: withArrayIndexes(files.get(file)?.data, result.path) };
     findings.set(findingKey(finding), finding);

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath } from '../openapi/json';
-import { FixRefusal, lineEnding, type EditableFile, type Edit } from './editable-file';
+import { FixRefusal, type EditableFile, type Edit } from '../functions/fix-api';
+import { lineEnding } from './editable-file';
 
 /**
  * A JSON file edited at the offsets of its nodes (jsonc-parser's tree), never re-serialised: indentation, key order

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parse, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { JsonPath } from '../openapi/json';
-import { FixRefusal, lineEnding, type EditableFile, type Edit } from './editable-file';
+import { FixRefusal, type EditableFile, type Edit } from '../functions/fix-api';
+import { lineEnding } from './editable-file';
 
 interface Found {
   node: Node;

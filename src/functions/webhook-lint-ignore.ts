@@ -1,6 +1,7 @@
 import { ignoreSites, isIgnored, LINT_IGNORE_KEY, parseLintIgnore, type IgnoreLevel, type IgnoreSite } from '../openapi/ignore';
 import { isObject, ownValue, type JsonObject, type JsonPath } from '../openapi/json';
 import { valueAt } from '../openapi/refs';
+import { suggest } from '../suggest';
 import { CHECK, ruleScope, spectralFunction, type CheckContext, type CheckedFunction, type IFunctionResult, type RuleInForce, type RuleThen } from './context';
 
 export interface LintIgnoreOptions {
@@ -71,28 +72,9 @@ function where(level: IgnoreLevel): string {
   return level === 'document' ? 'document root' : level;
 }
 
-/**
- * Levenshtein distance, written here rather than imported: rule functions go into the single-file ruleset bundle
- * (scripts/bundle-ruleset.cjs), which may import only the @stoplight packages Spectral supplies to every ruleset.
- */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 function unknownMessage(id: string, knownIds: readonly string[]): string {
-  const closest = knownIds
-    .map((known) => ({ known, cost: distance(id, known) }))
-    .filter(({ cost }) => cost <= Math.max(2, Math.floor(id.length / 4)))
-    .sort((a, b) => a.cost - b.cost || (a.known < b.known ? -1 : 1))[0];
-  const hint = closest ? ` (did you mean "${closest.known}"?)` : '';
+  const closest = suggest(id, knownIds)[0];
+  const hint = closest ? ` (did you mean "${closest}"?)` : '';
   return `x-lint-ignore names "${id}", which is not a spectral-webhooks rule${hint}; fix the id, or list it in this rule's knownRules option if another linter reads it`;
 }
 

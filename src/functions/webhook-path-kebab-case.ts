@@ -1,3 +1,5 @@
+import { FixRefusal, type RuleFix } from './fix-api';
+import { renamePathItem } from './fix-rename';
 import { consumerPathItems } from '../openapi/operations';
 import { isKebabCase, isTemplated, pathSegments, toKebabCase, unspellableCharacters, WEBHOOKS_SEGMENT } from '../openapi/paths';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
@@ -46,3 +48,14 @@ export function checkWebhookPathKebabCase(paths: unknown, _options: null, contex
 }
 
 export default spectralFunction<null>({ input: PATHS_INPUT, options: null }, checkWebhookPathKebabCase);
+
+/** Its fix: the path renamed to its kebab-case form (the one the message names). */
+export const fixWebhookPathKebabCase: RuleFix = (finding, context) =>
+  renamePathItem(finding, context, (pathKey) => {
+    // Refused rather than renamed with characters dropped: the producer calls the path it was given.
+    const unspellable = unspellableInConsumerPath(pathKey);
+    if (unspellable.length > 0) {
+      throw new FixRefusal(`"${pathKey}" holds ${unspellable.map((character) => `"${character}"`).join(', ')}, which kebab-case cannot spell; rename it by hand`);
+    }
+    return kebabCaseConsumerPath(pathKey);
+  });

@@ -3,6 +3,8 @@ import { pathItems } from '../openapi/operations';
 import { isConsumerPath } from '../openapi/paths';
 import { DEFAULT_RECEIVER_CLASSIFIER, ReceiverClassifier, receiverReasons, type ReceiverClassifierOptions } from '../openapi/receiver-classifier';
 import { suggestConsumerPath } from '../openapi/receiver-suggestion';
+import { FixRefusal, type RuleFix } from './fix-api';
+import { renamePathItem } from './fix-rename';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
 export interface WebhookPathPrefixOptions {
@@ -74,3 +76,11 @@ export default spectralFunction<WebhookPathPrefixOptions | null>(
   },
   checkWebhookPathPrefix,
 );
+
+/** Its fix: the path moved where the finding's message said (the classifier's suggestion); none without a producer. */
+export const fixWebhookPathPrefix: RuleFix = (finding, context) =>
+  renamePathItem(finding, context, (pathKey) => {
+    const suggestion = suggestedReceiverPath(pathKey, context.options as WebhookPathPrefixOptions | null | undefined);
+    if ('refusal' in suggestion) throw new FixRefusal(suggestion.refusal);
+    return suggestion.path;
+  });

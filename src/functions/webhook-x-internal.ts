@@ -1,4 +1,6 @@
-import { ownValue } from '../openapi/json';
+import { isObject, ownValue } from '../openapi/json';
+import { valueAt } from '../openapi/refs';
+import { fileOf, FixRefusal, onFile, type DataChange, type RuleFix } from './fix-api';
 import { consumerOperations, describeOperation } from '../openapi/operations';
 import { PATHS_INPUT, ruleScope, spectralFunction, type CheckContext, type IFunctionResult } from './context';
 
@@ -27,3 +29,18 @@ export function checkWebhookXInternal(paths: unknown, _options: null, context: C
 }
 
 export default spectralFunction<null>({ input: PATHS_INPUT, options: null }, checkWebhookXInternal);
+
+/** Its fix: `x-internal: true` on the operation (set, or replacing a value that is not the boolean true). */
+export const fixWebhookXInternal: RuleFix = (finding, { files }) => {
+  const file = fileOf(files, finding);
+  const last = finding.path[finding.path.length - 1];
+  const holder = last === 'x-internal' ? finding.path.slice(0, -1) : finding.path;
+  const changes: DataChange[] = [{ kind: 'set', file: file.path, path: [...holder, 'x-internal'], value: true }];
+  if (last === 'x-internal' && file.hasOwnKey(holder, 'x-internal')) {
+    const current = valueAt(file.data, finding.path);
+    return { finding, description: `replaced x-internal: ${JSON.stringify(current)} with true`, edits: onFile(file, file.replaceWithBoolean(finding.path, true)), changes };
+  }
+  // Missing, or coming through a YAML merge key (an own key overrides it).
+  if (!isObject(valueAt(file.data, holder))) throw new FixRefusal('the finding does not point at an operation');
+  return { finding, description: 'set x-internal: true', edits: onFile(file, file.insertBooleanProperty(holder, 'x-internal', true)), changes };
+};

@@ -1,4 +1,4 @@
-import { isObject, ownValue, type JsonObject, type JsonPath } from './json';
+import { isObject, ownValue, type JsonPath } from './json';
 
 /**
  * Following a local `$ref` (`#/components/...`) that is still in the data a rule sees.
@@ -61,8 +61,46 @@ export function deref(root: unknown, node: unknown, jsonPath: JsonPath): Derefer
   return { value, jsonPath: path };
 }
 
-/** `deref` for callers that only want an object (or nothing). */
-export function derefObject(root: unknown, node: unknown): JsonObject | undefined {
-  const { value } = deref(root, node, []);
-  return isObject(value) && typeof value.$ref !== 'string' ? value : undefined;
+/** `other.yaml#/paths/~1hooks` from `file` → the absolute target file and unescaped pointer; remote refs → undefined. */
+export function parseReference(file: string, value: string): { targetFile: string; pointer: string[] } | undefined {
+  const hash = value.indexOf('#');
+  const location = hash === -1 ? value : value.slice(0, hash);
+  const fragment = hash === -1 ? '' : value.slice(hash + 1);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) return undefined; // http:, urn:, ...
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    decoded = fragment;
+  }
+  const pointer = decoded === '' ? [] : decoded.replace(/^\//, '').split('/').map(unescapePointerSegment);
+  return { targetFile: location === '' ? file : resolveFrom(file, location), pointer };
+}
+
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * The absolute path `location` names relative to the file `from` (absolute), as node's path.resolve(dirname(from),
+ * location) gives it. Hand-written: rule code (a rule's fix reads references) also goes into the one-file ruleset
+ * bundle, whose only imports may be the @stoplight/spectral-* packages every Spectral loader supplies; not node:path.
+ */
+function resolveFrom(from: string, location: string): string {
+  const separator = from.includes('\\') && !from.startsWith('/') ? '\\' : '/';
+  const absolute = location.startsWith('/') || /^[a-z]:[\\/]/i.test(location);
+  const parts = (absolute ? location : `${from}${separator}..${separator}${location}`).split(/[\\/]/);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') {
+      if (out.length > 1) out.pop();
+    } else if (part !== '.' && (part !== '' || out.length === 0)) {
+      out.push(part);
+    }
+  }
+  return out.length === 1 ? `${out[0]}${separator}` : out.join(separator);
 }

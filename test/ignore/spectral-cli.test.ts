@@ -21,7 +21,8 @@ function folderWith(files: Record<string, string>): string {
   return dir;
 }
 
-const SPEC = `openapi: 3.1.0
+/** A 3.1 document served over https with an API key required everywhere: receivers need no more than x-internal. */
+const HEAD = `openapi: 3.1.0
 info: { title: Example, version: 1.0.0 }
 servers: [{ url: 'https://api.example.com' }]
 security: [{ key: [] }]
@@ -29,7 +30,9 @@ components:
   securitySchemes:
     key: { type: apiKey, in: header, name: X-Key }
 paths:
-  /_webhooks/meta:
+`;
+
+const SPEC = `${HEAD}  /_webhooks/meta:
     get:
       x-internal: true
       x-lint-ignore:
@@ -97,15 +100,7 @@ describe('x-lint-ignore under the real Spectral CLI', { timeout: 120_000 }, () =
   // it names suppresses that rule's finding, so webhook-lint-ignore must not call it stale (it did, judging against the
   // package defaults), in our CLI and under stock Spectral alike. (The issue used `notify`, which the receiver
   // classifier now knows by default; `inbox` is a word only the config adds.)
-  const NOTIFY_SPEC = (ignore: boolean) => `openapi: 3.1.0
-info: { title: Payments, version: 1.0.0 }
-servers: [{ url: 'https://api.example.com' }]
-security: [{ key: [] }]
-components:
-  securitySchemes:
-    key: { type: apiKey, in: header, name: X-Key }
-paths:
-  /payments/inbox:
+  const NOTIFY_SPEC = (ignore: boolean) => `${HEAD}  /payments/inbox:
 ${ignore ? '    x-lint-ignore:\n      webhook-path-prefix: The payment provider calls this URL; moving it needs their release\n' : ''}    post:
       responses: { '204': { description: Received } }
 `;

@@ -1,7 +1,13 @@
-import { isObject, ownEntries, ownValue, type JsonPath } from '../openapi/json';
-import { HTTP_METHODS } from '../openapi/operations';
-import { isConsumerPath } from '../openapi/paths';
-import { parseReference, valueAt, type DocumentFiles } from './document-files';
+import { isObject, ownEntries, ownValue, type JsonPath } from './json';
+import { HTTP_METHODS } from './operations';
+import { isConsumerPath } from './paths';
+import { parseReference, valueAt } from './refs';
+
+/** The files of a multi-file document, as far as this module reads them. */
+export interface ParsedFiles {
+  readonly mainPath: string;
+  get(path: string): { data: unknown } | undefined;
+}
 
 /** A node in a file: where a `servers` list or `schemes` list is declared. */
 export interface Location {
@@ -21,7 +27,7 @@ export interface Endpoint {
  * root's serves everything else. Path items are followed through `$ref`s into other files, so a list in
  * `paths/sendgrid.yaml` is known to serve the paths that reference that file.
  */
-export function endpointsServedBy(files: DocumentFiles, holder: Location, kind: 'servers' | 'schemes'): Endpoint[] {
+export function endpointsServedBy(files: ParsedFiles, holder: Location, kind: 'servers' | 'schemes'): Endpoint[] {
   const main = files.get(files.mainPath)?.data;
   const paths = isObject(main) ? ownValue(main, 'paths') : undefined;
   if (!isObject(paths)) return [];
@@ -56,7 +62,7 @@ export function nonConsumerEndpoints(served: Endpoint[]): Endpoint[] {
   return served.filter((endpoint) => !isConsumerPath(endpoint.pathKey));
 }
 
-function followReferences(files: DocumentFiles, location: Location, value: unknown): { location: Location; value: Record<string, unknown> } | undefined {
+function followReferences(files: ParsedFiles, location: Location, value: unknown): { location: Location; value: Record<string, unknown> } | undefined {
   let current = { location, value };
   for (let hops = 0; hops < 20; hops++) {
     if (!isObject(current.value)) return undefined;

@@ -1,7 +1,7 @@
 import { Json } from '@stoplight/spectral-parsers';
 import { ToolError } from '../errors';
 import { readDocumentText } from '../fs/read-text';
-import { checkDocumentLimits } from '../lint/document-limits';
+import { checkDocumentLimits } from '../fs/document-limits';
 import { compareEntries, HASH_LENGTH, type BaselineEntry } from './entry';
 
 export const BASELINE_VERSION = 1;

@@ -20,7 +20,7 @@ import {
   type OutputTarget,
 } from './output';
 import { parseSeverity, SEVERITY_NAMES } from './severity';
-import { interruptible, letPendingSignalsIn } from './signals';
+import { interruptible, letPendingSignalsIn } from '../signals';
 import { DEFAULT_MAX_TIME_MS, parseDuration, startWatchdog } from './watchdog';
 import { parseFileSize } from '../fs/read-text';
 

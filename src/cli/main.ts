@@ -7,7 +7,7 @@ import { listenCommand } from './listen-command';
 import { probeCommand } from './probe-command';
 import { EXIT_TOOL_ERROR, lintCommand, rewriteOutputPerFormat } from './lint-command';
 import { rulesCommand } from './rules-command';
-import { exitOnSignals, letPendingSignalsIn } from './signals';
+import { exitOnSignals, letPendingSignalsIn } from '../signals';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };

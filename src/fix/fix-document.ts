@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { interruptible } from '../cli/signals';
+import { interruptible } from '../signals';
 import { packageRuleset, RulesetInForce } from '../config/ruleset-in-force';
 import type { EditableFile, Edit } from '../functions/fix-api';
 import { createLinter, type LinterOptions } from '../lint/linter';

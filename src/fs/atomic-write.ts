@@ -108,7 +108,7 @@ function closeQuietly(fd: number): void {
   }
 }
 
-/** Removes half-written temp files when SIGINT/SIGTERM end the process (src/cli/signals.ts exits through here). */
+/** Removes half-written temp files when SIGINT/SIGTERM end the process (src/signals.ts exits through here). */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { ToolError } from '../errors';
-import { checkDocumentLimits } from '../lint/document-limits';
+import { checkDocumentLimits } from './document-limits';
 import { isInside, projectRoots, realOrSelf } from './project';
 import { decodeDocumentBytes, DEFAULT_MAX_FILE_SIZE, readDocumentText, readDocumentTextSync, tooLarge, type ReadOptions } from './read-text';
 

@@ -2,7 +2,7 @@ import type { ISpectralDiagnostic, Ruleset, RulesetDefinition, Spectral } from '
 import { packageRuleset, RulesetInForce } from '../config/ruleset-in-force';
 import { prepareResults, runRules, Unsupported } from '../engine/engine';
 import { mirroredVersionMismatch } from '../engine/mirrored-versions';
-import { isStackOverflow, stackOverflowError } from './document-limits';
+import { isStackOverflow, stackOverflowError } from '../fs/document-limits';
 import type { LoadedDocument } from './load-document';
 import { DocumentSource } from '../fs/document-source';
 import { createSpectralResolver } from './ref-resolver';

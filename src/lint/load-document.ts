@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { LintDocument } from '../engine/document';
 import { NotOpenApiError, ToolError } from '../errors';
-import { checkDocumentLimits, isStackOverflow, stackOverflowError } from './document-limits';
+import { checkDocumentLimits, isStackOverflow, stackOverflowError } from '../fs/document-limits';
 import { checkOpenApiShape, locate } from './openapi-shape';
 import { readDocumentText, type ReadOptions } from '../fs/read-text';
 

@@ -249,7 +249,7 @@ describe('lint: signals', { timeout: 120_000 }, () => {
     });
     expect(sent).toBe(true);
     // The CLI ends itself with the shell's status for the signal, or, during a synchronous step, the signal's default
-    // action ends it (src/cli/signals.ts; status null here): a shell reports both as 128 + the signal's number.
+    // action ends it (src/signals.ts; status null here): a shell reports both as 128 + the signal's number.
     expect([status, null]).toContain(run.status);
   });
 });

@@ -2,7 +2,7 @@
 'use strict';
 const { writeFileAtomic } = require('../../dist/src/fs/atomic-write.js');
 // As the CLI does (src/cli/main.ts): SIGINT and SIGTERM end the process, whatever the writer is doing.
-require('../../dist/src/cli/signals.js').exitOnSignals();
+require('../../dist/src/signals.js').exitOnSignals();
 
 const [target, sizeText] = process.argv.slice(2);
 const size = Number(sizeText);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ToolError } from '../../src/errors';
-import { checkDocumentLimits } from '../../src/lint/document-limits';
+import { checkDocumentLimits } from '../../src/fs/document-limits';
 import { REPO_ROOT } from '../support/run-cli';
 
 const bomb = readFileSync(join(REPO_ROOT, 'fixtures', 'bad-input', 'alias-bomb.yaml'), 'utf8');

@@ -15,7 +15,7 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A parent folder holding `project/` (a git repository) and `shared/` beside it, outside the project. */
+/** A parent folder holding `project/` (a git repository) and `elsewhere/` beside it, outside the project. */
 function workspace(files: Record<string, string | Buffer>): { root: string; project: string } {
   const root = realpathSync(tempFolder('spectral-webhooks-door-'));
   folders.push(root);
@@ -71,23 +71,23 @@ describe('--fix refuses what lint refuses', () => {
 
   it('an operationRef to a file outside the project: exit 2 with lint\'s message, nothing written in or out of it', async () => {
     const back = `paths:\n  /orders:\n    get:\n      responses:\n        "200":\n          description: ok\n          links:\n            hook:\n              operationRef: '../project/openapi.yaml#/paths/~1hooks~1stripe/post'\n`;
-    const link = `          links:\n            order:\n              operationRef: '../shared/orders.yaml#/paths/~1orders/get'\n`;
+    const link = `          links:\n            order:\n              operationRef: '../elsewhere/orders.yaml#/paths/~1orders/get'\n`;
     const { root, project } = workspace({
       'project/openapi.yaml': receiverDocument(link),
-      'project/with-ref.yaml': receiverDocument().replace('    post:\n', "    $ref: '../shared/item.yaml'\n    post:\n"),
-      'shared/orders.yaml': `openapi: 3.0.3\ninfo: {title: shared, version: "1"}\n${back}`,
-      'shared/item.yaml': 'description: outside\n',
+      'project/with-ref.yaml': receiverDocument().replace('    post:\n', "    $ref: '../elsewhere/item.yaml'\n    post:\n"),
+      'elsewhere/orders.yaml': `openapi: 3.0.3\ninfo: {title: shared, version: "1"}\n${back}`,
+      'elsewhere/item.yaml': 'description: outside\n',
     });
     // What lint says of a file outside the project (it reads no operationRef, so a $ref to the same folder shows it).
     const lint = await cli(['lint', '-f', 'json', 'with-ref.yaml'], project);
     const refusal = (JSON.parse(lint.stdout) as Array<{ code: string; message: string }>).find((result) => result.code === 'invalid-ref');
-    expect(refusal?.message).toBe(`${join(root, 'shared', 'item.yaml')} is outside the project (${project}); $refs may only read files inside it`);
+    expect(refusal?.message).toBe(`${join(root, 'elsewhere', 'item.yaml')} is outside the project (${project}); $refs may only read files inside it`);
     const before = snapshot(root);
 
     for (const flag of ['--fix', '--fix-dry-run']) {
       const fix = await cli(['lint', flag, 'openapi.yaml'], project);
       expect(fix.status).toBe(2);
-      expect(fix.stderr).toBe(`spectral-webhooks: openapi.yaml:13:15: ${join(root, 'shared', 'orders.yaml')} is outside the project (${project}); $refs may only read files inside it\n`);
+      expect(fix.stderr).toBe(`spectral-webhooks: openapi.yaml:13:15: ${join(root, 'elsewhere', 'orders.yaml')} is outside the project (${project}); $refs may only read files inside it\n`);
       expect(snapshot(root)).toEqual(before);
     }
   });

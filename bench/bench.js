@@ -9,7 +9,8 @@
  *   npm run bench -- --quick           fewer runs, no 50k-path Spectral run
  *   npm run bench -- --runs 7          runs per measurement (default 5; big documents: half, at least 2)
  *   npm run bench -- --profile github  CPU profile of our CLI on one workload (small, github, github-yaml,
- *                                      paths-1000, paths-10000, paths-50000, many), top functions printed
+ *                                      paths-1000, paths-10000, paths-50000, yaml-paths-1000, yaml-paths-10000,
+ *                                      yaml-paths-20000, many), top functions printed
  */
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -62,6 +63,15 @@ function main() {
       skipRedocly: true,
     }),
   );
+  // Issue #16, case 9: YAML with one big mapping (`paths`), a finding on every path, so every result is located.
+  const syntheticYaml = [1000, 10000, 20000].map((count) =>
+    measureBoth(`synthetic YAML, ${count} paths`, [docs.syntheticYaml[count]], count >= 20000 ? bigRuns : runs, {
+      paths: count,
+      spectralRuns: 1,
+      skipSpectral: quick && count >= 20000,
+      skipRedocly: true,
+    }),
+  );
   const many = measureBoth(`${docs.many.length} small specs, one invocation`, docs.many, bigRuns, { spectralRuns: 1, skipRedocly: true });
 
   console.log(table(rows));
@@ -69,6 +79,8 @@ function main() {
   console.log('');
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`Scaling (ours, time per path): ${synthetic.map((row, i) => `${row.paths}: ${(perPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perPath[2] / perPath[0]).toFixed(2)}×`);
+  const perYamlPath = syntheticYaml.map((row) => row.ours.wall / row.paths);
+  console.log(`Scaling (ours, YAML, time per path): ${syntheticYaml.map((row, i) => `${row.paths}: ${(perYamlPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perYamlPath[2] / perYamlPath[0]).toFixed(2)}×`);
   console.log(`${docs.many.length} specs in one run / one cold run (ours): ${(many.ours.wall / cold.ours.wall).toFixed(2)}×`);
 }
 
@@ -122,6 +134,23 @@ function prepare() {
     };
     fs.writeFileSync(file, JSON.stringify(document, null, 2));
   }
+  const syntheticYaml = {};
+  for (const count of [1000, 10000, 20000]) {
+    const file = path.join(work, `yaml-paths-${count}.yaml`);
+    syntheticYaml[count] = file;
+    if (fs.existsSync(file)) continue;
+    const paths = {};
+    for (let i = 0; i < count; i++) paths[`/hooks/stripe/Event${i}Created`] = { post: { summary: `Event ${i}`, responses: { 204: { description: 'Received' } } } };
+    const document = {
+      openapi: '3.0.3',
+      info: { title: `${count} paths`, version: '1.0.0' },
+      servers: [{ url: 'https://api.example.com' }],
+      security: [{ key: [] }],
+      paths,
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+    };
+    fs.writeFileSync(file, require(require.resolve('yaml', { paths: [root] })).stringify(document, { lineWidth: 0 }));
+  }
   const manyDir = path.join(work, 'many');
   fs.mkdirSync(manyDir, { recursive: true });
   const many = [];
@@ -130,7 +159,7 @@ function prepare() {
     fs.writeFileSync(file, fs.readFileSync(small, 'utf8').replace('/_webhooks/stripe/', `/_webhooks/producer-${i}/`));
     many.push(file);
   }
-  return { small, github, githubYaml, synthetic, many };
+  return { small, github, githubYaml, synthetic, syntheticYaml, many };
 }
 
 /** Median wall time (s) and peak RSS (MB) of `runs` processes of `command` on `files`. */
@@ -187,6 +216,7 @@ function profile(docs, workload) {
     'github-yaml': [docs.githubYaml],
     many: docs.many,
     ...Object.fromEntries(Object.entries(docs.synthetic).map(([count, file]) => [`paths-${count}`, [file]])),
+    ...Object.fromEntries(Object.entries(docs.syntheticYaml).map(([count, file]) => [`yaml-paths-${count}`, [file]])),
   }[workload];
   if (!files) throw new Error(`unknown workload ${workload}`);
   const dir = path.join(work, 'profiles');

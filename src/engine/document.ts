@@ -1,6 +1,7 @@
 import type { Document as SpectralDocument } from '@stoplight/spectral-core';
 import type { Json, Yaml } from '@stoplight/spectral-parsers';
 import { isJsonSource, normalizeSource, parseSourceFile, type SourceFile } from './source';
+import { getYamlLocationForJsonPath, parseYamlWithPointers } from './yaml-pointers';
 
 export type SpectralLoadedDocument = SpectralDocument<unknown, ReturnType<typeof Yaml.parse> | ReturnType<typeof Json.parse>>;
 
@@ -40,7 +41,7 @@ export class LintDocument {
       const { Document } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
-      this.spectralDocument = new Document(this.text, (this.isJson ? Json : Yaml) as never, this.file) as SpectralLoadedDocument;
+      this.spectralDocument = new Document(this.text, (this.isJson ? Json : linearYaml(Yaml)) as never, this.file) as SpectralLoadedDocument;
     }
     return this.spectralDocument;
   }
@@ -53,4 +54,13 @@ export class LintDocument {
   get diagnostics(): SpectralLoadedDocument['diagnostics'] {
     return this.fast ? [] : this.spectral().diagnostics;
   }
+}
+
+/**
+ * spectral-parsers' Yaml with its parse and lookup in linear time (src/engine/yaml-pointers.ts): Spectral's engine
+ * then parses big documents as fast as ours. Like Yaml.getLocationForJsonPath, the lookup ignores Spectral's `closest`.
+ */
+function linearYaml(yaml: typeof Yaml): typeof Yaml {
+  type ParseResult = Parameters<typeof getYamlLocationForJsonPath>[0];
+  return { ...yaml, parse: parseYamlWithPointers as typeof Yaml.parse, getLocationForJsonPath: (result, path) => getYamlLocationForJsonPath(result as ParseResult, path) };
 }

@@ -17,6 +17,9 @@ export const MIRRORED_VERSIONS: Readonly<Record<string, string>> = {
   '@stoplight/spectral-ref-resolver': '1.0.5',
   '@stoplight/json': '3.21.7',
   '@stoplight/yaml': '4.3.0',
+  // src/engine/yaml-pointers.ts builds @stoplight/yaml's parse result from these two, as the library does.
+  '@stoplight/yaml-ast-parser': '0.0.50',
+  '@stoplight/ordered-object-literal': '1.0.5',
 };
 
 let checked: string | null | undefined;

@@ -1,6 +1,6 @@
 import { normalize } from '@stoplight/path';
-import { getLocationForJsonPath, parseWithPointers, type YamlParserResult } from '@stoplight/yaml';
 import { JsonText, hasDuplicateKeys, type Range } from './json-text';
+import { getYamlLocationForJsonPath, parseYamlWithPointers } from './yaml-pointers';
 
 /** One parsed file of a document, as the fast engine sees it: its data and, on demand, the range of a node. */
 export interface SourceFile {
@@ -59,11 +59,6 @@ function parseJson(text: string, source: string): SourceFile | undefined {
   return { source, data, rangeFor: (path) => (located ??= new JsonText(text)).rangeFor(path), parserWarnings: [] };
 }
 
-/** The same parser and options as @stoplight/spectral-parsers' Yaml (what Spectral uses for YAML). */
-export function parseYamlWithPointers(text: string): YamlParserResult<unknown> {
-  return parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: true, attachComments: false });
-}
-
 function parseYaml(text: string, source: string): SourceFile | undefined {
   const result = parseYamlWithPointers(text);
   const warnings: ParserWarning[] = [];
@@ -71,5 +66,5 @@ function parseYaml(text: string, source: string): SourceFile | undefined {
     if (diagnostic.severity !== 1 || !WARNINGS_REPORTED.has(String(diagnostic.code))) return undefined;
     warnings.push({ code: String(diagnostic.code), message: diagnostic.message, path: (diagnostic.path ?? []) as Array<string | number>, range: diagnostic.range });
   }
-  return { source, data: result.data, rangeFor: (path) => getLocationForJsonPath(result, path as never)?.range, parserWarnings: warnings };
+  return { source, data: result.data, rangeFor: (path) => getYamlLocationForJsonPath(result, path)?.range, parserWarnings: warnings };
 }

@@ -5,10 +5,12 @@ import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import * as formats from '@stoplight/spectral-formats';
 import * as stoplightJson from '@stoplight/json';
 import * as runtime from '@stoplight/spectral-runtime';
+import * as stoplightYaml from '@stoplight/yaml';
 import { describe, expect, it } from 'vitest';
 import { diagnosticSeverity, formatMessage, OWN_FORMATS, prepareResults, printDotPath } from '../../src/engine/engine';
 import { MIRRORED_VERSIONS, mirroredVersionMismatch } from '../../src/engine/mirrored-versions';
 import * as ours from '../../src/engine/pointer';
+import { getYamlLocationForJsonPath, parseYamlWithPointers } from '../../src/engine/yaml-pointers';
 import { REPO_ROOT } from '../support/run-cli';
 
 /**
@@ -131,6 +133,42 @@ describe('mirrored Spectral behaviours, each against the original', () => {
     }
   });
 
+  // src/engine/yaml-pointers.ts re-implements both in linear time (the library's are quadratic in a mapping's size, and
+  // their slow steps are private): same data (key order included), diagnostics and ranges, on generated YAML.
+  it('@stoplight/yaml parseWithPointers and getLocationForJsonPath, with spectral-parsers\' Yaml options', () => {
+    fc.assert(
+      fc.property(yamlText, (text) => {
+        const theirs = outcome(() => stoplightYaml.parseWithPointers(text, YAML_OPTIONS));
+        const mine = outcome(() => parseYamlWithPointers(text));
+        expect(describeOutcome(mine, (result) => parsedShape(result))).toEqual(describeOutcome(theirs, (result) => parsedShape(result)));
+        if (!('value' in theirs) || !('value' in mine)) return;
+        for (const path of pathsToTry(theirs.value.data)) {
+          for (const closest of [false, true]) {
+            const expected = outcome(() => stoplightYaml.getLocationForJsonPath(theirs.value, path, closest));
+            const actual = outcome(() => getYamlLocationForJsonPath(mine.value, path, closest));
+            expect(describeOutcome(actual, (location) => location), `${JSON.stringify(path)} closest: ${closest}\n${text}`).toEqual(describeOutcome(expected, (location) => location));
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('@stoplight/yaml, on one mapping of 2 000 keys with duplicates and merges, block and flow', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => (i % 97 === 0 ? `k${i >> 1}` : i % 89 === 0 ? '<<' : `k${i}`));
+    const value = (key: string, i: number) => (key === '<<' ? (i % 2 ? '*base' : '[*base, *more]') : `{n: ${i}}`);
+    const block = ['base: &base {k3: b, k5: b}', 'more: &more {k5: m, k7: m}', 'm:', ...keys.map((key, i) => `  ${key}: ${value(key, i)}`)].join('\n');
+    const flow = `base: &base {k3: b, k5: b}\nmore: &more {k5: m, k7: m}\nm: {${keys.map((key, i) => `${key}: ${value(key, i)}`).join(', ')}}\n`;
+    for (const text of [block, flow]) {
+      const theirs = stoplightYaml.parseWithPointers(text, YAML_OPTIONS);
+      const mine = parseYamlWithPointers(text);
+      expect(parsedShape(mine)).toEqual(parsedShape(theirs));
+      for (const key of [...new Set(keys), 'k1', 'k3', 'k5', 'k7']) {
+        for (const path of [['m', key], ['m', key, 'n']]) expect(getYamlLocationForJsonPath(mine, path), path.join('.')).toEqual(stoplightYaml.getLocationForJsonPath(theirs, path));
+      }
+    }
+  });
+
   it('spectral-formats oas2, oas3, oas3_0, oas3_1', () => {
     const documents = fc.oneof(
       json,
@@ -147,3 +185,142 @@ describe('mirrored Spectral behaviours, each against the original', () => {
     );
   });
 });
+
+const YAML_OPTIONS = { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: true, attachComments: false };
+
+type Outcome<T> = { value: T } | { error: unknown };
+
+function outcome<T>(run: () => T): Outcome<T> {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function describeOutcome<T>(result: Outcome<T>, describe: (value: T) => unknown): unknown {
+  if ('value' in result) return { value: describe(result.value) };
+  const error = result.error as Error;
+  return { threw: `${error.constructor.name}: ${error.message}` };
+}
+
+/** A parse result as comparable values: the data with each object's key order, and everything else as is. */
+function parsedShape(result: stoplightYaml.YamlParserResult<unknown>): unknown {
+  return { data: dataShape(result.data), diagnostics: result.diagnostics, lineMap: result.lineMap, metadata: result.metadata, comments: result.comments };
+}
+
+function dataShape(value: unknown): unknown {
+  if (Array.isArray(value)) return { array: Array.from(value, dataShape) };
+  if (typeof value === 'number') return { number: Object.is(value, -0) ? '-0' : String(value) };
+  if (typeof value !== 'object' || value === null) return value;
+  return {
+    prototype: Object.getPrototypeOf(value) === Object.prototype,
+    ownKeys: Reflect.ownKeys(value).map(String),
+    entries: Object.keys(value).map((key) => [key, dataShape((value as Record<string, unknown>)[key])]),
+  };
+}
+
+/** Every path into `data`, and beside each one that names nothing: a missing key, indices written oddly or too far. */
+function pathsToTry(data: unknown): Array<Array<string | number>> {
+  const paths: Array<Array<string | number>> = [[]];
+  const visit = (value: unknown, path: Array<string | number>, depth: number) => {
+    if (typeof value !== 'object' || value === null || depth > 6) return;
+    if (Array.isArray(value)) {
+      for (const odd of ['01', '', ' 0', '-0', value.length, '1.0']) paths.push([...path, odd]);
+      value.forEach((item, index) => {
+        paths.push([...path, index], [...path, String(index)]);
+        visit(item, [...path, index], depth + 1);
+      });
+      return;
+    }
+    paths.push([...path, 'missing'], [...path, 200]);
+    for (const key of Object.keys(value)) {
+      paths.push([...path, key], [...path, key, 'below']);
+      visit((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    }
+  };
+  visit(data, [], 0);
+  return paths;
+}
+
+// Generated YAML: block and flow collections, duplicate and merge (`<<`) keys, anchors and aliases (some to anchors not
+// defined, or defined later), keys JSON pointers escape (`/`, `~`), numbers, nulls and collections as keys, tags,
+// comments, CRLF line ends.
+type YamlTree =
+  | { kind: 'scalar'; text: string }
+  | { kind: 'alias'; name: string }
+  | { kind: 'map'; flow: boolean; anchor: string | null; entries: Array<[string, YamlTree]> }
+  | { kind: 'seq'; flow: boolean; anchor: string | null; items: YamlTree[] };
+
+const anchorName = fc.constantFrom('a1', 'a2', 'a3');
+const yamlKey = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('a', 'b', 'c', 'post', 'responses') },
+  { weight: 2, arbitrary: fc.constantFrom('<<', '"<<"', '/x', '/x/y', '~y', 'a/b~c', '"~1"', "'q/~0'", 'a b') },
+  { weight: 2, arbitrary: fc.constantFrom('200', '204', '1.5', '0x1F', '01', '-0', '12345678901234567890', 'null', '~', 'true', '""') },
+  { weight: 1, arbitrary: fc.constantFrom('[k1, k2]', '{k: v}', '*a1 ', '!!str 5') },
+);
+const yamlScalar = fc.constantFrom('x', 'two words', '1', '-2', '3.5', '.inf', '.nan', '0o17', 'true', 'null', '~', '"s"', "'t'", '""', '12345678901234567890', '2001-12-14', '!!str 7');
+const alias = anchorName.map((name): YamlTree => ({ kind: 'alias', name }));
+// `<<: *a1` or `<<: [*a1, *a2]`: a merge, when the anchor names a mapping defined before it.
+const mergeEntry = fc
+  .oneof(alias, fc.array(alias, { minLength: 1, maxLength: 3 }).map((items): YamlTree => ({ kind: 'seq', flow: true, anchor: null, items })))
+  .map((value): [string, YamlTree] => ['<<', value]);
+const { tree: yamlTree } = fc.letrec<{ tree: YamlTree; map: YamlTree; seq: YamlTree }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 3, arbitrary: yamlScalar.map((text): YamlTree => ({ kind: 'scalar', text })) },
+    { weight: 1, arbitrary: alias },
+    { weight: 3, arbitrary: tie('map') },
+    { weight: 1, arbitrary: tie('seq') },
+  ),
+  map: fc.record({
+    kind: fc.constant('map' as const),
+    flow: fc.boolean(),
+    anchor: fc.option(anchorName, { nil: null }),
+    entries: fc.array(fc.oneof({ weight: 5, arbitrary: fc.tuple(yamlKey, tie('tree')) }, { weight: 1, arbitrary: mergeEntry }), { maxLength: 6 }),
+  }),
+  seq: fc.record({ kind: fc.constant('seq' as const), flow: fc.boolean(), anchor: fc.option(anchorName, { nil: null }), items: fc.array(tie('tree'), { maxLength: 3 }) }),
+}));
+const yamlText = fc
+  .record({ entries: fc.array(fc.tuple(yamlKey, yamlTree), { minLength: 1, maxLength: 8 }), flowRoot: fc.boolean(), comments: fc.boolean(), crlf: fc.boolean() })
+  .map(({ entries, flowRoot, comments, crlf }) => {
+    const root: YamlTree = { kind: 'map', flow: flowRoot, anchor: null, entries };
+    const lines = flowRoot ? [inline(root)] : blockLines(root as Extract<YamlTree, { kind: 'map' }>, 0, comments);
+    return `${lines.join(crlf ? '\r\n' : '\n')}\n`;
+  });
+function anchored(node: YamlTree): string {
+  return 'anchor' in node && node.anchor !== null ? `&${node.anchor} ` : '';
+}
+
+function inline(node: YamlTree): string {
+  switch (node.kind) {
+    case 'scalar':
+      return node.text;
+    case 'alias':
+      return `*${node.name}`;
+    case 'map':
+      return `${anchored(node)}{${node.entries.map(([key, value]) => `${key}: ${inline(value)}`).join(', ')}}`;
+    case 'seq':
+      return `${anchored(node)}[${node.items.map(inline).join(', ')}]`;
+  }
+}
+
+function isBlock(node: YamlTree): node is Extract<YamlTree, { kind: 'map' | 'seq' }> {
+  return (node.kind === 'map' && !node.flow && node.entries.length > 0) || (node.kind === 'seq' && !node.flow && node.items.length > 0);
+}
+
+function blockLines(node: Extract<YamlTree, { kind: 'map' | 'seq' }>, depth: number, comments: boolean): string[] {
+  const pad = '  '.repeat(depth);
+  const comment = comments ? '  # note' : '';
+  const lines: string[] = [];
+  const children = node.kind === 'map' ? node.entries : node.items.map((item) => ['-', item] as [string, YamlTree]);
+  for (const [key, value] of children) {
+    const lead = node.kind === 'map' ? `${pad}${key}:` : `${pad}-`;
+    if (isBlock(value)) {
+      lines.push(`${lead}${value.anchor === null ? '' : ` &${value.anchor}`}${comment}`, ...blockLines(value, depth + 1, comments));
+    } else {
+      lines.push(`${lead} ${inline(value)}${comment}`);
+    }
+  }
+  return lines;
+}

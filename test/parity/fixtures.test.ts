@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import ruleset from '../../rules';
 import { createLinter, type LintTrace } from '../../src/lint/linter';
-import { loadDocument } from '../../src/lint/load-document';
+import { createDocument, loadDocument } from '../../src/lint/load-document';
 import { writeRecursiveRefs } from '../support/recursive-refs';
 import { visible } from './compare';
 import { ToolError } from '../../src/errors';
@@ -138,6 +138,53 @@ describe('parity with stock Spectral: fixtures and GitHub webhooks', () => {
   it('GitHub webhooks (@octokit/openapi-webhooks)', async () => {
     expect(await expectParity(githubWebhooks)).toBe('fast');
   }, 120_000);
+});
+
+// Spectral's engine parses the main document with src/engine/yaml-pointers.ts too (spectral-parsers' parser is
+// quadratic in a mapping's size): its ranges, and its parser results, must be stock Spectral's.
+describe("parity with stock Spectral: Spectral's engine on YAML read by our parser", () => {
+  const yamlFixtures = documentsUnder(`${repoRoot}/fixtures/parity`).filter((file) => /\.ya?ml$/.test(file) && !/\/(paths|shared)\//.test(file));
+
+  it.each(yamlFixtures.map((file) => [relative(repoRoot, file), file]))('%s', async (_name, file) => {
+    const traces = new Map<string, LintTrace>();
+    const linter = createLinter({ engine: 'spectral' }, (document, how) => traces.set(document.file, how));
+    const ours = visible(await linter.lint(await loadDocument(file)));
+    expect(traces.get(file)?.engine).toBe('spectral');
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(visible(await spectralOracle(file)));
+  });
+
+  // The loader refuses duplicate keys (exit 2); a linter given the document anyway (the API) reports them as Spectral
+  // does, with the findings after them in place.
+  it('duplicate keys: the parser results and the findings after them', async () => {
+    const file = join(tempFolder('parity-duplicates-'), 'openapi.yaml');
+    const text = [
+      'openapi: 3.0.3',
+      'info: {title: Duplicates, version: "1"}',
+      'servers: [{url: "https://api.example.com"}]',
+      'paths:',
+      '  /hooks/stripe:',
+      '    post: {responses: {"204": {description: Received}}}',
+      '  /_webhooks/github/push:',
+      '    post: {x-internal: true, responses: {"204": {description: Received}}}',
+      '  /hooks/stripe:',
+      '    put:',
+      '      responses: {"204": {description: Received}}',
+      '      responses: {"200": {description: OK}}',
+      '  /_webhooks/github/Push_Event: {post: {responses: {"204": {description: Received}}}}',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const traces = new Map<string, LintTrace>();
+    const linter = createLinter({}, (document, how) => traces.set(document.file, how));
+    const ours = visible(await linter.lint(createDocument(text, file)));
+    expect(traces.get(file)).toEqual({ engine: 'spectral', reason: 'the parser reports diagnostics' });
+    expect(ours.filter((result) => result.code === 'parser').map((result) => result.path)).toEqual([
+      ['paths', '/hooks/stripe'],
+      ['paths', '/hooks/stripe', 'put', 'responses'],
+    ]);
+    expect(ours).toEqual(visible(await spectralOracle(file)));
+  });
 });
 
 describe('parity with stock Spectral: rulesets that change severities or turn rules off', () => {

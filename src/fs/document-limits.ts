@@ -8,12 +8,20 @@ import { ToolError } from '../errors';
 export const MAX_NESTING = 500;
 
 /**
- * Most keys one YAML mapping may hold. Spectral's YAML parser (@stoplight/yaml, which the fast engine uses too, for
- * identical ranges) checks each key against a list of the keys before it, so its time grows with the square of a
- * mapping's size: 10 000 keys take about 1 s, 30 000 about 10 s, 100 000 minutes. Real specs stay far below (GitHub's
- * largest mapping has a few hundred keys). JSON is parsed another way and has no such limit.
+ * Most keys one YAML mapping of a document may hold. Both engines parse documents with src/engine/yaml-pointers.ts,
+ * in time linear in a mapping's size (about 1 s per 100 000 plain keys); linting was measured linear up to this many
+ * keys in one mapping (100 000 paths, each with a finding: 14 s and 1.5 GB, about twice the time of the same JSON).
+ * JSON is parsed another way and has no such limit.
  */
-export const MAX_MAPPING_KEYS = 20_000;
+export const MAX_MAPPING_KEYS = 100_000;
+
+/**
+ * Most keys one YAML mapping of a `$ref`-ed file may hold. When Spectral's engine runs (a config with rules of its
+ * own), spectral-core's resolver parses `$ref`-ed files with spectral-parsers' YAML parser, which checks each key
+ * against a list of the keys before it: its time grows with the square of a mapping's size (20 000 keys: 5 s, 50 000:
+ * 10 s, 100 000: 51 s). The fast engine reads them through the same door, so both engines refuse the same files.
+ */
+export const MAX_REFERENCED_MAPPING_KEYS = 20_000;
 
 /**
  * Most nodes that YAML aliases may expand a document to: Spectral's YAML parser copies every alias, so a few lines of
@@ -26,22 +34,23 @@ export function aliasExpansionLimit(writtenNodes: number): number {
 
 /**
  * Refuses text that would take the parsers or the linter down instead of giving an answer: nesting deeper than
- * MAX_NESTING, and YAML aliases that expand past aliasExpansionLimit. Linear in the text; the YAML pass runs only
- * on YAML text that holds an alias at all.
+ * MAX_NESTING, a YAML mapping with more keys than MAX_MAPPING_KEYS (MAX_REFERENCED_MAPPING_KEYS in a file `read`
+ * through a `$ref`), and YAML aliases that expand past aliasExpansionLimit. Linear in the text; the YAML pass runs
+ * only on YAML text that holds an alias at all.
  */
-export function checkDocumentLimits(text: string, displayName: string, isJson: boolean): void {
+export function checkDocumentLimits(text: string, displayName: string, isJson: boolean, read: 'document' | 'referenced' = 'document'): void {
   const deep = firstTooDeep(text, isJson);
   if (deep) {
     throw new ToolError(`nested more than ${MAX_NESTING} levels deep; refusing to parse (flatten the document, e.g. with $refs)`, displayName, deep.line, deep.column);
   }
-  const huge = isJson ? undefined : firstHugeMapping(text);
+  const maxKeys = read === 'document' ? MAX_MAPPING_KEYS : MAX_REFERENCED_MAPPING_KEYS;
+  const huge = isJson ? undefined : firstHugeMapping(text, maxKeys);
   if (huge) {
-    throw new ToolError(
-      `a YAML mapping with more than ${MAX_MAPPING_KEYS.toLocaleString('en-US')} keys; Spectral's YAML parser takes time that grows with the square of that (save the document as JSON, which has no such limit)`,
-      displayName,
-      huge.line,
-      huge.column,
-    );
+    const why =
+      read === 'document'
+        ? 'larger ones are not linted (save the document as JSON, which has no such limit)'
+        : "Spectral's YAML parser, which reads $ref-ed files when Spectral's engine runs, takes time that grows with the square of that (save the file as JSON, which has no such limit)";
+    throw new ToolError(`a YAML mapping with more than ${maxKeys.toLocaleString('en-US')} keys; ${why}`, displayName, huge.line, huge.column);
   }
   if (!isJson && mayHoldAlias(text)) checkAliasExpansion(text, displayName);
   if ([...UNSAFE_KEYS.keys()].some((key) => text.includes(key)) || ESCAPED_KEY.test(text)) checkUnsafeKeys(text, displayName);
@@ -158,16 +167,16 @@ function firstTooDeep(text: string, isJson: boolean): Position | undefined {
 }
 
 /**
- * Where the first YAML mapping with more than MAX_MAPPING_KEYS keys starts, or undefined. A linear scan of the text
+ * Where the first YAML mapping with more than `maxKeys` keys starts, or undefined. A linear scan of the text
  * (the parser is what it guards), counting the entries of block mappings (lines at one indentation under one parent
  * that hold `key:`; sequence items and block scalar lines are not keys) and of flow mappings (commas in `{...}`).
  * Text with fewer colons than the limit cannot hold such a mapping and is not scanned. The count can only err high on
  * odd text (a multi-line plain scalar of `a: b` lines), never let a huge mapping through.
  */
-function firstHugeMapping(text: string): Position | undefined {
+function firstHugeMapping(text: string, maxKeys: number): Position | undefined {
   let colons = 0;
-  for (let at = text.indexOf(':'); at !== -1 && colons <= MAX_MAPPING_KEYS; at = text.indexOf(':', at + 1)) colons++;
-  if (colons <= MAX_MAPPING_KEYS) return undefined;
+  for (let at = text.indexOf(':'); at !== -1 && colons <= maxKeys; at = text.indexOf(':', at + 1)) colons++;
+  if (colons <= maxKeys) return undefined;
 
   const block: Array<{ indent: number; count: number; start: number }> = [];
   const flow: Array<{ isMap: boolean; count: number; start: number }> = [];
@@ -200,7 +209,7 @@ function firstHugeMapping(text: string): Position | undefined {
         while (block.length > 0 && block[block.length - 1]!.indent > keyIndent) block.pop();
         const top = block[block.length - 1];
         if (top && top.indent === keyIndent) {
-          if (++top.count > MAX_MAPPING_KEYS) return positionOf(text, top.start);
+          if (++top.count > maxKeys) return positionOf(text, top.start);
         } else {
           block.push({ indent: keyIndent, count: 1, start: keyStart });
         }
@@ -229,7 +238,7 @@ function firstHugeMapping(text: string): Position | undefined {
         flow.pop();
       } else if (char === COMMA && flow.length > 0) {
         const top = flow[flow.length - 1]!;
-        if (top.isMap && ++top.count >= MAX_MAPPING_KEYS) return positionOf(text, top.start);
+        if (top.isMap && ++top.count >= maxKeys) return positionOf(text, top.start);
       }
     }
     // A quoted scalar may end past this line: go on after it.

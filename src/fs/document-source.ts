@@ -114,6 +114,6 @@ export class DocumentSource {
 }
 
 function withinLimits(text: string, file: string): string {
-  checkDocumentLimits(text, file, file.toLowerCase().endsWith('.json'));
+  checkDocumentLimits(text, file, file.toLowerCase().endsWith('.json'), 'referenced');
   return text;
 }

@@ -158,10 +158,33 @@ function describeRefusal(error: unknown): string {
 
 /** 1-based line and column of `offset` in `text`. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  const starts = lineStartsOf(text);
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const lineStart = starts[low - 1] ?? 0;
+  return { line: low, column: offset - lineStart + 1 };
 }
+
+/**
+ * The offsets where the lines of a text start, for the last few texts asked about: a fix reports a position for each
+ * of thousands of findings in one file, and scanning the text from its start each time made that quadratic.
+ */
+function lineStartsOf(text: string): number[] {
+  const known = recentLineStarts.get(text);
+  if (known) return known;
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  if (recentLineStarts.size >= 4) recentLineStarts.delete(recentLineStarts.keys().next().value as string);
+  recentLineStarts.set(text, starts);
+  return starts;
+}
+
+const recentLineStarts = new Map<string, number[]>();
 
 export function parseFile(path: string, text: string): EditableFile {
   return path.toLowerCase().endsWith('.json') ? new JsonFile(path, text) : new YamlFile(path, text);

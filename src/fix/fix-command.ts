@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { createTwoFilesPatch } from 'diff';
 import { displayPath } from '../display-path';
 import { escapeControlCharacters, ToolError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -9,6 +8,7 @@ import { DocumentSource } from '../fs/document-source';
 import type { LinterOptions } from '../lint/linter';
 import { lineAndColumn } from './document-files';
 import { fixDocument, type FileChange, type FixResult } from './fix-document';
+import { unifiedDiff } from './unified-diff';
 
 export interface FixerOptions {
   /** Print a unified diff per file instead of writing. */
@@ -50,7 +50,7 @@ export function createFixer(options: FixerOptions): Fixer {
       fixedCount += result.fixed.length;
       refusedCount += result.refused.length;
       if (options.dryRun) {
-        for (const change of result.changes) out(unifiedDiff(change, source.cwd));
+        for (const change of result.changes) out(unifiedFileDiff(change, source.cwd));
       } else {
         await writeChanges(result.changes, (path) => source.isInsideProject(path), source.cwd);
       }
@@ -81,10 +81,9 @@ export function createFixer(options: FixerOptions): Fixer {
 
 
 /** A git-style unified diff of one file (`--- a/file`, `+++ b/file`). */
-export function unifiedDiff(change: FileChange, cwd = process.cwd()): string {
+export function unifiedFileDiff(change: FileChange, cwd = process.cwd()): string {
   const name = displayPath(change.path, cwd).split('\\').join('/');
-  const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, change.before, change.after, undefined, undefined, { context: 3 });
-  return patch.replace(/^=+\r?\n/, '');
+  return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after, 3);
 }
 
 /** One line per fix made and per fix refused, in document order (file, line, column): a reader walks the file once. */

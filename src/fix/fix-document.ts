@@ -10,7 +10,7 @@ import { ToolError } from '../errors';
 import { DocumentFiles, lineAndColumn, parseFile } from './document-files';
 import type { JsonPath } from '../openapi/json';
 import { valueAt } from '../openapi/refs';
-import { applyEdits, overlaps } from './editable-file';
+import { applyEdits, overlaps, TakenEdits } from './editable-file';
 import { planFixes, type Finding, type PlannedFix, type Refusal } from './plan';
 
 /** A fix that was made: the finding, what was done, and where (1-based, in the file's text before that fix). */
@@ -130,20 +130,25 @@ function findingKey(finding: Finding): string {
  */
 function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): AppliedFix[] {
   const taken: PlannedFix[] = [];
-  const editsByFile = new Map<string, Edit[]>();
+  const editsByFile = new Map<string, TakenEdits>();
+  const takenIn = (file: string): TakenEdits => {
+    let edits = editsByFile.get(file);
+    if (!edits) editsByFile.set(file, (edits = new TakenEdits()));
+    return edits;
+  };
   for (const fix of fixes) {
-    const clash = fix.edits.some(({ file, edit }) => (editsByFile.get(file) ?? []).some((other) => overlaps(edit, other)));
+    const clash = fix.edits.some(({ file, edit }) => editsByFile.get(file)?.overlapsAny(edit) ?? false);
     const selfClash = fix.edits.some((a, i) => fix.edits.some((b, j) => i < j && a.file === b.file && overlaps(a.edit, b.edit)));
     if (clash || selfClash) continue;
     taken.push(fix);
-    for (const { file, edit } of fix.edits) editsByFile.set(file, [...(editsByFile.get(file) ?? []), edit]);
+    for (const { file, edit } of fix.edits) takenIn(file).add(edit);
   }
   const broken = new Set<string>();
   const newFiles = new Map<string, EditableFile>();
   for (const [path, edits] of editsByFile) {
     const before = files.get(path)?.text as string;
     try {
-      newFiles.set(path, parseFile(path, applyEdits(before, edits)));
+      newFiles.set(path, parseFile(path, applyEdits(before, edits.all())));
     } catch {
       broken.add(path);
     }
@@ -162,7 +167,13 @@ function applyRound(fixes: PlannedFix[], files: DocumentFiles, round: number): A
     // Re-apply only the fixes that touch no broken file.
     newFiles.clear();
     const keep = new Map<string, Edit[]>();
-    for (const fix of applied) for (const { file, edit } of fix.edits) keep.set(file, [...(keep.get(file) ?? []), edit]);
+    for (const fix of applied) {
+      for (const { file, edit } of fix.edits) {
+        const edits = keep.get(file) ?? [];
+        edits.push(edit);
+        keep.set(file, edits);
+      }
+    }
     for (const [path, edits] of keep) newFiles.set(path, parseFile(path, applyEdits(files.get(path)?.text as string, edits)));
   }
   for (const file of newFiles.values()) files.update(file);

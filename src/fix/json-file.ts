@@ -1,4 +1,4 @@
-import { findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, format, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath } from '../openapi/json';
 import { FixRefusal, type EditableFile, type Edit } from '../functions/fix-api';
 import { lineEnding } from './editable-file';
@@ -11,6 +11,7 @@ export class JsonFile implements EditableFile {
   readonly data: unknown;
   private readonly tree: Node;
   private readonly formatting: FormattingOptions | undefined;
+  private readonly propertiesByObject = new WeakMap<Node, Map<string, Node>>();
 
   constructor(
     readonly path: string,
@@ -43,8 +44,14 @@ export class JsonFile implements EditableFile {
   }
 
   insertBooleanProperty(objectPath: JsonPath, key: string, value: boolean): Edit[] {
-    if (this.find(objectPath).type !== 'object') throw new FixRefusal('not an object');
-    return modify(this.text, [...objectPath, key], value, { formattingOptions: this.formatting, getInsertionIndex: () => 0 });
+    const object = this.find(objectPath);
+    if (object.type !== 'object') throw new FixRefusal('not an object');
+    const existing = findNodeAtLocation(object, [key]);
+    if (existing) return [this.formatted({ offset: existing.offset, length: existing.length, content: JSON.stringify(value) })];
+    // As jsonc-parser's modify() with getInsertionIndex 0 words it: the first property, followed by a comma when others follow.
+    const property = `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    const content = (object.children ?? []).length > 0 ? `${property},` : property;
+    return [this.formatted({ offset: object.offset + 1, length: 0, content })];
   }
 
   removeItem(arrayPath: JsonPath, index: number): Edit[] {
@@ -61,7 +68,7 @@ export class JsonFile implements EditableFile {
   }
 
   offsetOf(path: JsonPath): number | undefined {
-    const node = findNodeAtLocation(this.tree, path);
+    const node = this.nodeAt(path);
     return node?.parent?.type === 'property' ? node.parent.offset : node?.offset;
   }
 
@@ -71,12 +78,91 @@ export class JsonFile implements EditableFile {
   }
 
   private find(path: JsonPath): Node {
-    const node = findNodeAtLocation(this.tree, path);
+    const node = this.nodeAt(path);
     if (!node) throw new FixRefusal('the node is not in the file');
     return node;
   }
+
+  /**
+   * jsonc-parser's findNodeAtLocation (the first property of a repeated key), with each object's properties indexed
+   * by key once: its linear search per lookup made thousands of lookups in one `paths` object quadratic.
+   */
+  private nodeAt(path: JsonPath): Node | undefined {
+    let node: Node | undefined = this.tree;
+    for (const segment of path) {
+      if (!node) return undefined;
+      if (typeof segment === 'string') {
+        if (node.type !== 'object') return undefined;
+        node = this.propertiesOf(node).get(segment);
+      } else {
+        if (node.type !== 'array' || !Array.isArray(node.children) || segment < 0 || segment >= node.children.length) return undefined;
+        node = node.children[segment];
+      }
+    }
+    return node;
+  }
+
+  private propertiesOf(object: Node): Map<string, Node> {
+    let properties = this.propertiesByObject.get(object);
+    if (!properties) {
+      properties = new Map();
+      for (const property of object.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value && property.children?.length === 2 && typeof key.value === 'string' && !properties.has(key.value)) properties.set(key.value, value);
+      }
+      this.propertiesByObject.set(object, properties);
+    }
+    return properties;
+  }
+
+  /**
+   * The edit laid out as its neighbours are: what jsonc-parser's modify() does after an edit (format the lines it
+   * touched), done on those lines only. modify() itself re-parses the whole text for every edit, which made a fix of
+   * thousands of operations quadratic; jsonc-parser's format() reads only the lines of the range it is given, so
+   * formatting a window of those lines gives the same edit.
+   */
+  private formatted(edit: Edit): Edit {
+    if (!this.formatting) return edit;
+    const windowStart = lineStartBefore(this.text, edit.offset);
+    const windowEnd = lineEndAfter(this.text, edit.offset + edit.length);
+    const window = this.text.slice(windowStart, windowEnd);
+    const at = edit.offset - windowStart;
+    let newText = window.slice(0, at) + edit.content + window.slice(at + edit.length);
+    let begin = at;
+    let end = at + edit.content.length;
+    if (edit.length === 0 || edit.content.length === 0) {
+      begin = lineStartBefore(newText, begin);
+      end = lineEndAfter(newText, end);
+    }
+    const layout = format(newText, { offset: begin, length: end - begin }, { ...this.formatting, keepLines: false });
+    for (let index = layout.length - 1; index >= 0; index--) {
+      const change = layout[index] as Edit;
+      newText = newText.slice(0, change.offset) + change.content + newText.slice(change.offset + change.length);
+      begin = Math.min(begin, change.offset);
+      end = Math.max(end, change.offset + change.length) + change.content.length - change.length;
+    }
+    return { offset: windowStart + begin, length: window.length - (newText.length - end) - begin, content: newText.slice(begin, end) };
+  }
 }
 
+/** The offset where the line holding `offset` starts (after a CR or LF, as jsonc-parser counts lines). */
+function lineStartBefore(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && !isLineBreak(text, at - 1)) at--;
+  return at;
+}
+
+/** The offset of the line break that ends the line holding `offset` (or the text's end). */
+function lineEndAfter(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && !isLineBreak(text, at)) at++;
+  return at;
+}
+
+function isLineBreak(text: string, offset: number): boolean {
+  const character = text[offset];
+  return character === '\n' || character === '\r';
+}
 /** The indentation and line ending the file already uses, so inserted properties look like their neighbours. */
 function detectFormatting(text: string): FormattingOptions | undefined {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];

@@ -17,11 +17,16 @@ export function planFixes(findings: Finding[], files: DocumentFilesView, rules: 
   const fixes: PlannedFix[] = [];
   const refused: Refusal[] = [];
   const renameTargets = new Map<string, Set<string>>();
+  const computed = new Map<string, unknown>();
+  const perRound = <T>(key: string, compute: () => T): T => {
+    if (!computed.has(key)) computed.set(key, compute());
+    return computed.get(key) as T;
+  };
   for (const finding of findings) {
     const fix = rules.fix(finding.ruleId);
     if (!fix) continue;
     try {
-      const planned = fix(finding, { files, options: rules.functionOptions(finding.ruleId), renameTargets });
+      const planned = fix(finding, { files, options: rules.functionOptions(finding.ruleId), renameTargets, perRound });
       const changesText = planned.edits.some(({ file, edit }) => files.get(file)?.text.slice(edit.offset, edit.offset + edit.length) !== edit.content);
       if (!changesText) throw new FixRefusal('the fix would change nothing here; the linter sees another value (a YAML merge key?)');
       fixes.push(planned);

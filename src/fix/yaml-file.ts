@@ -21,6 +21,7 @@ export class YamlFile implements EditableFile {
   private readonly eol: string;
   private usedAnchors: Set<string> | undefined;
   private flowRanges: Array<[number, number]> | undefined;
+  private readonly pairsByMap = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
 
   constructor(
     readonly path: string,
@@ -126,7 +127,7 @@ export class YamlFile implements EditableFile {
       if (strict) this.refuseIfAliased(node, shared);
       pair = undefined;
       if (isMap(node)) {
-        pair = (node as YAMLMap<Node, Node | null>).items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        pair = this.pairsOf(node as YAMLMap<Node, Node | null>).get(String(segment));
         if (!pair) {
           if ((node as YAMLMap).items.some((item) => isMergeKey(item.key))) throw shared('merge key <<');
           throw new FixRefusal('the node is not in the file');
@@ -143,6 +144,24 @@ export class YamlFile implements EditableFile {
     if (isAlias(node) && !isScalar(node.resolve(this.document))) throw shared(`alias *${node.source}`);
     this.refuseIfAliased(node, shared);
     return { node, pair };
+  }
+
+  /**
+   * A mapping's pairs by key (the first pair of a repeated key, as a linear search found it), built once per mapping:
+   * a fix looks up thousands of path keys in one `paths` mapping.
+   */
+  private pairsOf(map: YAMLMap<Node, Node | null>): Map<string, Pair<Node, Node | null>> {
+    let pairs = this.pairsByMap.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (!pairs.has(key)) pairs.set(key, item);
+      }
+      this.pairsByMap.set(map, pairs);
+    }
+    return pairs;
   }
 
   private refuseIfAliased(node: Node, shared: (what: string) => FixRefusal): void {
@@ -175,14 +194,32 @@ export class YamlFile implements EditableFile {
 
   /** Whether the offset sits inside a flow collection (where `,[]{}` end a plain scalar). */
   private insideFlow(offset: number): boolean {
-    if (!this.flowRanges) {
-      const ranges: Array<[number, number]> = [];
-      const collect = (_key: unknown, node: YAMLMap | YAMLSeq) => void (node.flow && node.range && ranges.push([node.range[0], node.range[1]]));
-      visit(this.document, { Map: collect, Seq: collect });
-      this.flowRanges = ranges;
+    this.flowRanges ??= outermostFlowRanges(this.document);
+    // The outermost flow collections are disjoint and sorted: the one starting last before the offset is the only candidate.
+    let low = 0;
+    let high = this.flowRanges.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.flowRanges[middle] as [number, number])[0] < offset) low = middle + 1;
+      else high = middle;
     }
-    return this.flowRanges.some(([start, end]) => start < offset && offset < end);
+    const candidate = this.flowRanges[low - 1];
+    return candidate !== undefined && offset < candidate[1];
   }
+}
+
+/** The ranges of the flow collections not inside another one (a flow collection holds only flow collections), in order. */
+function outermostFlowRanges(document: Document.Parsed): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const collect = (_key: unknown, node: YAMLMap | YAMLSeq) => void (node.flow && node.range && ranges.push([node.range[0], node.range[1]]));
+  visit(document, { Map: collect, Seq: collect });
+  ranges.sort((a, b) => a[0] - b[0]);
+  const outermost: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = outermost[outermost.length - 1];
+    if (!last || range[0] >= last[1]) outermost.push(range);
+  }
+  return outermost;
 }
 
 /** Parse the candidate back, in a block and (if needed) a flow context: plain style is kept only when it round-trips. */

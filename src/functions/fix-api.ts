@@ -102,6 +102,11 @@ export interface FixContext {
   options: unknown;
   /** Path keys other fixes of this round move paths to, by file: two paths must not land on one key. */
   renameTargets: Map<string, Set<string>>;
+  /**
+   * A value computed once per round and shared by that round's fixes (the files do not change within a round): what
+   * a fix would otherwise recompute from the whole document for each of thousands of findings.
+   */
+  perRound<T>(key: string, compute: () => T): T;
 }
 
 /** A rule's fix: the edits that repair one of its findings, or a FixRefusal saying why not. */

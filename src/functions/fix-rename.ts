@@ -1,32 +1,30 @@
 import { isObject } from '../openapi/json';
 import { escapePointerSegment, valueAt } from '../openapi/refs';
-import { fileOf, FixRefusal, type DataChange, type FileEdit, type Finding, type FixContext, type PlannedFix } from './fix-api';
+import { fileOf, FixRefusal, type DataChange, type FileEdit, type Finding, type FixContext, type LocalReference, type PlannedFix } from './fix-api';
 
 /**
  * The fix of the rules about path keys: moves the path item at `finding.path` to the key `newKeyFor` gives, and every
  * `$ref`/`operationRef` to it, in every file of the document.
  */
-export function renamePathItem(finding: Finding, context: FixContext, newKeyFor: (pathKey: string, allPaths: string[]) => string | undefined): PlannedFix {
+export function renamePathItem(finding: Finding, context: FixContext, newKeyFor: (pathKey: string) => string | undefined): PlannedFix {
   const { files, renameTargets } = context;
   const file = fileOf(files, finding);
   const pathKey = finding.path[finding.path.length - 1];
   const pathsPath = finding.path.slice(0, -1);
   const paths = valueAt(file.data, pathsPath);
   if (typeof pathKey !== 'string' || !isObject(paths)) throw new FixRefusal('the finding does not point at a path');
-  const allPaths = Object.keys(paths);
-  const newKey = newKeyFor(pathKey, allPaths);
+  const newKey = newKeyFor(pathKey);
   if (newKey === undefined || newKey === pathKey) throw new FixRefusal('no better path to move it to');
   const taken = renameTargets.get(file.path) ?? new Set<string>();
-  if (allPaths.includes(newKey)) throw new FixRefusal(`cannot rename "${pathKey}" to "${newKey}": that path already exists; merge the two by hand`);
+  if (Object.prototype.hasOwnProperty.call(paths, newKey)) throw new FixRefusal(`cannot rename "${pathKey}" to "${newKey}": that path already exists; merge the two by hand`);
   if (taken.has(newKey)) throw new FixRefusal(`cannot rename "${pathKey}" to "${newKey}": another path is being renamed to it; merge the two by hand`);
 
   const edits: FileEdit[] = file.renameKey(finding.path, newKey).map((edit) => ({ file: file.path, edit }));
   const changes: DataChange[] = [{ kind: 'rename-key', file: file.path, path: finding.path, newKey }];
   let references = 0;
-  for (const reference of files.references()) {
-    if (reference.targetFile !== file.path) continue;
-    const pointsAt = reference.pointer.slice(0, pathsPath.length + 1);
-    if (pointsAt.length !== finding.path.length || !pointsAt.every((segment, index) => segment === String(finding.path[index]))) continue;
+  // The references into this path item: those whose pointer starts with the item's path, found by that prefix.
+  const referencesByTarget = context.perRound(`references-by-target:${finding.path.length}`, () => indexReferences(files.references(), finding.path.length));
+  for (const reference of referencesByTarget.get(targetKey(file.path, finding.path)) ?? []) {
     const newPointer = [...pathsPath.map(String), newKey, ...reference.pointer.slice(pathsPath.length + 1)];
     const hash = reference.value.indexOf('#');
     const oldFragment = reference.value.slice(hash + 1);
@@ -48,4 +46,21 @@ export function renamePathItem(finding: Finding, context: FixContext, newKeyFor:
   renameTargets.set(file.path, taken);
   const also = references === 0 ? '' : ` and ${references} reference${references === 1 ? '' : 's'} to it`;
   return { finding, description: `renamed "${pathKey}" to "${newKey}"${also}`, edits, changes };
+}
+
+/** The references by the file they point into and the first `depth` segments of their pointer. */
+function indexReferences(references: LocalReference[], depth: number): Map<string, LocalReference[]> {
+  const index = new Map<string, LocalReference[]>();
+  for (const reference of references) {
+    if (reference.pointer.length < depth) continue;
+    const key = targetKey(reference.targetFile, reference.pointer.slice(0, depth));
+    const list = index.get(key) ?? [];
+    list.push(reference);
+    index.set(key, list);
+  }
+  return index;
+}
+
+function targetKey(file: string, path: ReadonlyArray<string | number>): string {
+  return JSON.stringify([file, ...path.map(String)]);
 }

@@ -1,6 +1,6 @@
 import { specVersion } from '../openapi/document';
 import { valueAt } from '../openapi/refs';
-import { endpointsServedBy, nonConsumerEndpoints, type Endpoint } from '../openapi/served-endpoints';
+import { endpointsServedBy, nonConsumerEndpoints, servedEndpoints, type Endpoint } from '../openapi/served-endpoints';
 import { fileOf, FixRefusal, onFile, type DataChange, type RuleFix } from './fix-api';
 import type { JsonPath } from '../openapi/json';
 import { consumerOperations, type OperationRef } from '../openapi/operations';
@@ -60,7 +60,7 @@ export function checkWebhookHttps(paths: unknown, _options: null, context: Check
 export default spectralFunction<null>({ input: PATHS_INPUT, options: null }, checkWebhookHttps);
 
 /** Its fix: the insecure scheme or server URL made https, unless it also serves endpoints that are not receivers. */
-export const fixWebhookHttps: RuleFix = (finding, { files }) => {
+export const fixWebhookHttps: RuleFix = (finding, { files, perRound }) => {
   const file = fileOf(files, finding);
   const path = finding.path;
   const value = valueAt(file.data, path);
@@ -69,7 +69,7 @@ export const fixWebhookHttps: RuleFix = (finding, { files }) => {
 
   if (isSchemeItem) {
     const holder = path.slice(0, -2);
-    refuseIfShared(endpointsServedBy(files, { file: file.path, path: holder }, 'schemes'), 'schemes', 'give the receiver operations their own schemes: [https]');
+    refuseIfShared(endpointsServedBy(files, { file: file.path, path: holder }, 'schemes', perRound('served-endpoints:schemes', () => servedEndpoints(files, 'schemes'))), 'schemes', 'give the receiver operations their own schemes: [https]');
     const schemes = valueAt(file.data, path.slice(0, -1));
     const index = path[path.length - 1] as number;
     if (Array.isArray(schemes) && schemes.some((scheme) => typeof scheme === 'string' && scheme.toLowerCase() === 'https')) {
@@ -81,7 +81,7 @@ export const fixWebhookHttps: RuleFix = (finding, { files }) => {
   if (serversAt !== -1 && typeof path[serversAt + 1] === 'number' && typeof value === 'string') {
     const holder = path.slice(0, serversAt);
     const rest = path.slice(serversAt + 2);
-    refuseIfShared(endpointsServedBy(files, { file: file.path, path: holder }, 'servers'), 'this server', 'give the receivers a server of their own (servers on their path items) with https://');
+    refuseIfShared(endpointsServedBy(files, { file: file.path, path: holder }, 'servers', perRound('served-endpoints:servers', () => servedEndpoints(files, 'servers'))), 'this server', 'give the receivers a server of their own (servers on their path items) with https://');
     const secure = value.replace(/^(\s*)http(?=:|$)/i, '$1https');
     if (secure === value) throw new FixRefusal('the value does not start with http');
     const isEnumItem = rest.length === 4 && rest[0] === 'variables' && rest[2] === 'enum';

@@ -25,18 +25,30 @@ export interface Endpoint {
  * The endpoints whose transport a `servers` (OpenAPI 3) or `schemes` (OpenAPI 2) list at `holder` decides: an
  * operation's own list serves that operation; a path item's serves its operations that have none of their own; the
  * root's serves everything else. Path items are followed through `$ref`s into other files, so a list in
- * `paths/sendgrid.yaml` is known to serve the paths that reference that file.
+ * `paths/sendgrid.yaml` is known to serve the paths that reference that file. Give `served` (from servedEndpoints)
+ * when asking about many holders of the same files: each question then costs a lookup, not a walk of every path.
  */
-export function endpointsServedBy(files: ParsedFiles, holder: Location, kind: 'servers' | 'schemes'): Endpoint[] {
+export function endpointsServedBy(files: ParsedFiles, holder: Location, kind: 'servers' | 'schemes', served = servedEndpoints(files, kind)): Endpoint[] {
+  return served.get(locationKey(holder)) ?? [];
+}
+
+/** Every endpoint of the document, grouped by the location of the list that decides its transport. */
+export function servedEndpoints(files: ParsedFiles, kind: 'servers' | 'schemes'): ReadonlyMap<string, Endpoint[]> {
+  const served = new Map<string, Endpoint[]>();
+  const add = (level: Location, endpoint: Endpoint) => {
+    const key = locationKey(level);
+    const list = served.get(key) ?? [];
+    list.push(endpoint);
+    served.set(key, list);
+  };
   const main = files.get(files.mainPath)?.data;
   const paths = isObject(main) ? ownValue(main, 'paths') : undefined;
-  if (!isObject(paths)) return [];
-  const served: Endpoint[] = [];
+  if (!isObject(paths)) return served;
   const root: Location = { file: files.mainPath, path: [] };
   for (const [pathKey, value] of ownEntries(paths)) {
     const item = followReferences(files, { file: files.mainPath, path: ['paths', pathKey] }, value);
     if (!item) {
-      if (sameLocation(root, holder)) served.push({ pathKey, method: '*' });
+      add(root, { pathKey, method: '*' });
       continue;
     }
     for (const method of HTTP_METHODS) {
@@ -51,7 +63,7 @@ export function endpointsServedBy(files: ParsedFiles, holder: Location, kind: 's
       } else if (nonEmptyList(ownValue(item.value, 'servers'))) {
         level = item.location;
       }
-      if (sameLocation(level, holder)) served.push({ pathKey, method: method.toUpperCase() });
+      add(level, { pathKey, method: method.toUpperCase() });
     }
   }
   return served;
@@ -80,6 +92,7 @@ function nonEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;
 }
 
-function sameLocation(a: Location, b: Location): boolean {
-  return a.file === b.file && a.path.length === b.path.length && a.path.every((segment, index) => String(segment) === String(b.path[index]));
+/** Two locations are the same when their files and paths are (path segments compared as strings). */
+function locationKey(location: Location): string {
+  return JSON.stringify([location.file, ...location.path.map(String)]);
 }

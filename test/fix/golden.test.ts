@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { fixDocument } from '../../src/fix/fix-document';
-import { unifiedDiff } from '../../src/fix/fix-command';
+import { unifiedFileDiff } from '../../src/fix/fix-command';
 import { readTree, REPO_ROOT, spectralWebhooks, tempCopy } from './support';
 
 /**
@@ -56,7 +56,7 @@ describe('lint --fix golden files', () => {
     const patched = { ...before };
     for (const change of result.changes) {
       const relativePath = change.path.slice(folder.length + 1).split('\\').join('/');
-      const applied = applyPatch(before[relativePath] as string, unifiedDiff(change));
+      const applied = applyPatch(before[relativePath] as string, unifiedFileDiff(change));
       expect(applied, relativePath).not.toBe(false);
       patched[relativePath] = applied as string;
     }

@@ -30,6 +30,7 @@ export class YamlFile implements EditableFile {
     this.document = parseDocument(text, { merge: true, uniqueKeys: false });
     const [error] = this.document.errors;
     if (error) throw new Error(`cannot parse YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, { cause: error });
+    compactScalars(this.document);
     this.data = this.document.toJS({ maxAliasCount: 10_000 });
     this.eol = lineEnding(text);
   }
@@ -220,6 +221,26 @@ function outermostFlowRanges(document: Document.Parsed): Array<[number, number]>
     if (!last || range[0] >= last[1]) outermost.push(range);
   }
   return outermost;
+}
+
+/**
+ * Replaces each scalar's value with a copy of itself and drops its source text (kept by the yaml package for
+ * re-stringifying, which a fix never does: it splices the file's text). The strings the package gives are slices of
+ * larger strings it made while reading, and a slice keeps the whole of what it was cut from alive: a 21 MB spec held
+ * 546 MB as a Document, 140 MB once compacted (and a fix holds one per round).
+ */
+function compactScalars(document: Document.Parsed): void {
+  visit(document, {
+    Scalar: (_key, node) => {
+      if (typeof node.value === 'string') node.value = copyOf(node.value);
+      node.source = undefined;
+    },
+  });
+}
+
+/** A flat copy of a string (V8 makes one when a concatenation is sliced), so it no longer pins its parent. */
+function copyOf(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Parse the candidate back, in a block and (if needed) a flow context: plain style is kept only when it round-trips. */

@@ -8,6 +8,7 @@
  *   npm run bench                      all workloads
  *   npm run bench -- --quick           fewer runs, no 50k-path Spectral run
  *   npm run bench -- --runs 7          runs per measurement (default 5; big documents: half, at least 2)
+ *   npm run bench -- --fix-only        only the --fix table (lint and --fix-dry-run of the same documents)
  *   npm run bench -- --profile github  CPU profile of our CLI on one workload (small, github, github-yaml,
  *                                      paths-1000, paths-10000, paths-50000, yaml-paths-1000, yaml-paths-10000,
  *                                      yaml-paths-20000, many), top functions printed
@@ -41,6 +42,7 @@ function main() {
   const docs = prepare();
   if (flag('--profile')) return profile(docs, option('--profile', 'github'));
 
+  if (flag('--fix-only')) return benchFix(docs);
   const rows = [];
   const measureBoth = (name, files, n, extra = {}) => {
     const ours = measure(OURS, files, n);
@@ -82,6 +84,55 @@ function main() {
   const perYamlPath = syntheticYaml.map((row) => row.ours.wall / row.paths);
   console.log(`Scaling (ours, YAML, time per path): ${syntheticYaml.map((row, i) => `${row.paths}: ${(perYamlPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perYamlPath[2] / perYamlPath[0]).toFixed(2)}×`);
   console.log(`${docs.many.length} specs in one run / one cold run (ours): ${(many.ours.wall / cold.ours.wall).toFixed(2)}×`);
+  console.log('');
+  benchFix(docs);
+}
+
+/**
+ * `--fix` against lint on the same documents (issue #16: a fix within a small multiple of lint's time and memory):
+ * documents where every path is a receiver to move and mark (two fixes per path, in two rounds), and a 20 MB one with
+ * a few hundred fixes among large schemas. `--fix-dry-run` does all of `--fix`'s work (lint, fix rounds, the diff)
+ * but writes nothing, so the runs can repeat. Spectral has no --fix; its lint of the same document is shown for scale.
+ */
+function benchFix(docs) {
+  const rows = [];
+  for (const workload of docs.fix) {
+    const n = workload.big ? bigRuns : runs;
+    const lint = measure(OURS, [workload.file], n);
+    const fix = measure([...OURS, '--fix-dry-run'], [workload.file], n);
+    const spectral = quick ? undefined : measure(SPECTRAL, [workload.file], 1);
+    rows.push({ name: workload.name, lint, fix, spectral });
+    process.stderr.write(`${workload.name}: lint ${fmt(lint)}, --fix-dry-run ${fmt(fix)}${spectral ? `, spectral lint ${fmt(spectral)}` : ''}\n`);
+  }
+  const lines = [
+    '| --fix workload | ours, lint | ours, --fix-dry-run | fix/lint (time, memory) | Spectral CLI, lint |',
+    '|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.name} | ${fmt(row.lint)} | ${fmt(row.fix)} | ${(row.fix.wall / row.lint.wall).toFixed(1)} ×, ${(row.fix.rss / row.lint.rss).toFixed(1)} × | ${fmt(row.spectral)} |`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** A document whose every path is a Stripe receiver outside /_webhooks/ with no x-internal: two fixes a path. */
+function receiversToMove(count, schemaCount = 0) {
+  const paths = {};
+  for (let i = 0; i < count; i++) {
+    const body = schemaCount > 0 ? { requestBody: { content: { 'application/json': { schema: { $ref: `#/components/schemas/S${i % schemaCount}` } } } } } : {};
+    paths[`/hooks/stripe/Event${i}Created`] = { post: { summary: `Stripe webhook ${i}`, ...body, responses: { 204: { description: 'Received' } } } };
+  }
+  const schemas = {};
+  for (let i = 0; i < schemaCount; i++) {
+    const properties = {};
+    for (let j = 0; j < 40; j++) properties[`field_${j}`] = { type: 'string', description: `Field ${j} of schema ${i}. `.repeat(8) };
+    schemas[`S${i}`] = { type: 'object', properties };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: `${count} receivers to move`, version: '1.0.0' },
+    servers: [{ url: 'https://api.example.com' }],
+    security: [{ key: [] }],
+    paths,
+    components: { schemas, securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+  };
 }
 
 /** Writes the benchmark's documents into .bench/ (once; they are derived, not committed). */
@@ -159,7 +210,19 @@ function prepare() {
     fs.writeFileSync(file, fs.readFileSync(small, 'utf8').replace('/_webhooks/stripe/', `/_webhooks/producer-${i}/`));
     many.push(file);
   }
-  return { small, github, githubYaml, synthetic, syntheticYaml, many };
+  const YAML = require(require.resolve('yaml', { paths: [root] }));
+  const fixDocs = [
+    { name: '10 000 receivers to move (JSON)', file: 'fix-10000.json', make: () => JSON.stringify(receiversToMove(10000), null, 2) },
+    { name: '5 000 receivers to move (YAML)', file: 'fix-5000.yaml', make: () => YAML.stringify(receiversToMove(5000), { lineWidth: 0 }) },
+    { name: '23 MB JSON, 200 receivers to move', file: 'fix-20mb.json', big: true, make: () => JSON.stringify(receiversToMove(200, 2000), null, 2) },
+    { name: '21 MB YAML, 200 receivers to move', file: 'fix-20mb.yaml', big: true, make: () => YAML.stringify(receiversToMove(200, 2000), { lineWidth: 0 }) },
+  ];
+  const fix = fixDocs.map(({ name, file, big, make }) => {
+    const at = path.join(work, file);
+    if (!fs.existsSync(at)) fs.writeFileSync(at, make());
+    return { name, file: at, big };
+  });
+  return { small, github, githubYaml, synthetic, syntheticYaml, many, fix };
 }
 
 /** Median wall time (s) and peak RSS (MB) of `runs` processes of `command` on `files`. */

@@ -33,10 +33,10 @@ export class DocumentFiles implements DocumentFilesView {
    * So is a referenced file the source refuses (outside the project, too large, binary, not UTF-8), named at the
    * reference: a fix that cannot read every file of the document cannot keep its references whole, so it changes
    * nothing. A missing file (lint reports an `invalid-ref`) or one that does not parse is left out: nothing in it can
-   * be edited.
+   * be edited. `mainText`: the main file's text when the caller has already read it through the source.
    */
-  load(): void {
-    const main = this.readMain();
+  load(mainText?: string): void {
+    const main = this.parseAndRemember(this.mainPath, mainText ?? this.source.readDocumentSync(this.mainPath, this.displayName));
     if (!main) return;
     const pending: LocalReference[] = this.referencesIn(main);
     while (pending.length > 0) {
@@ -99,11 +99,6 @@ export class DocumentFiles implements DocumentFilesView {
     };
     visit(file.data, [], 0);
     return found;
-  }
-
-  /** The main file, or undefined when it does not parse (the caller lets the linter's parser say why). */
-  private readMain(): EditableFile | undefined {
-    return this.parseAndRemember(this.mainPath, this.source.readDocumentSync(this.mainPath, this.displayName));
   }
 
   private readReferenced(reference: LocalReference): EditableFile | undefined {

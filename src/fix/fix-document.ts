@@ -55,11 +55,24 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
   const source = linterOptions.source ?? new DocumentSource({ maxFileSize: linterOptions.maxFileSize });
   source.beginDocument(mainPath);
   const files = new DocumentFiles(mainPath, source, displayName);
-  await interruptible(() => files.load());
+  // The rules in force: each fixable one's fix, with the options the config gives it.
+  const rules = linterOptions.ruleset instanceof RulesetInForce ? linterOptions.ruleset : new RulesetInForce(linterOptions.ruleset ?? packageRuleset());
+  // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.
+  const newLinter = () => createLinter({ ...linterOptions, ruleset: rules, source });
+  const lintText = async (text: string) => {
+    const document = await interruptible(() => parseDocument(text, mainPath, displayName));
+    return await interruptible(() => newLinter().lint(document));
+  };
+  const lint = () => lintText(files.text(mainPath) as string);
+
+  // Lint first: a document with nothing to fix (most runs of a pre-commit hook) is not parsed a second time for editing.
+  // Unless a $ref could not be read: a file the source refuses ends the fix with lint's reason (load(), exit 2).
+  const text = source.readDocumentSync(mainPath, displayName);
+  let results = await lintText(text);
+  const nothingToFix = !results.some((result) => rules.fix(String(result.code)) || result.code === 'invalid-ref');
+  if (nothingToFix) return { results, fixed: [], refused: [], changes: [], files };
+  await interruptible(() => files.load(text));
   if (files.text(mainPath) === undefined) {
-    // Read but not parseable: the linter's parser gives the usual one-line error (exit 2).
-    const text = source.readDocumentSync(mainPath, displayName);
-    parseDocument(text, mainPath, displayName);
     // The linter's parser takes it, the editor's does not (a key over 1,024 characters, which YAML forbids): say where.
     try {
       parseFile(mainPath, text);
@@ -70,18 +83,9 @@ export async function fixDocument(file: string, linterOptions: LinterOptions = {
     }
     throw new ToolError('cannot parse the file for fixing', displayName);
   }
-  // The rules in force: each fixable one's fix, with the options the config gives it.
-  const rules = linterOptions.ruleset instanceof RulesetInForce ? linterOptions.ruleset : new RulesetInForce(linterOptions.ruleset ?? packageRuleset());
-  // A linter per round: Spectral's resolver caches the files it read, and each round must see the edited text.
-  const newLinter = () => createLinter({ ...linterOptions, ruleset: rules, source });
-  const lint = async () => {
-    const document = await interruptible(() => parseDocument(files.text(mainPath) as string, mainPath, displayName));
-    return await interruptible(() => newLinter().lint(document));
-  };
 
   const fixed: AppliedFix[] = [];
   let refused: Refusal[] = [];
-  let results = await lint();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = fixableFindings(results, mainPath, files, rules);
     const plan = await interruptible(() => planFixes(findings, files, rules));

@@ -49,7 +49,12 @@ export function checkWebhookPathPrefix(paths: unknown, options: WebhookPathPrefi
     const verdict = classifier.classify(item.pathKey, isObject(resolved) ? resolved : item.pathItem);
     if (!verdict.receiver) continue;
     const suggestion = suggestConsumerPath(item.pathKey, classifierOptions);
-    const where = 'path' in suggestion ? `e.g. ${suggestion.path}` : 'as /_webhooks/<producer>/...; the path names no producer';
+    const where =
+      'path' in suggestion
+        ? `e.g. ${suggestion.path}`
+        : suggestion.unspellable !== undefined
+          ? `as /_webhooks/<producer>/...; "${suggestion.unspellable}" cannot be spelt in kebab-case, rename it by hand`
+          : 'as /_webhooks/<producer>/...; the path names no producer';
     results.push({
       message: `"${item.pathKey}" looks like a webhook receiver (${receiverReasons(verdict)}); move it under /_webhooks/ (${where})`,
       path: item.jsonPath,

@@ -2,7 +2,8 @@ import { isTemplated, pathSegments, pathWords, toKebabCase, WEBHOOKS_SEGMENT } f
 import { GENERIC_SEGMENT_WORDS, VERSION_SEGMENT } from './receiver-vocabulary';
 
 /** Where a receiver should live, or why no one but a person can say. */
-export type SuggestedPath = { path: string } | { refusal: string };
+/** A path to move a receiver to, or why none can be given (`unspellable`: the segment kebab-case cannot spell). */
+export type SuggestedPath = { path: string } | { refusal: string; unspellable?: string };
 
 export interface SuggestionWords {
   receiverWords: readonly string[];
@@ -75,7 +76,7 @@ export function suggestConsumerPath(pathKey: string, words: SuggestionWords): Su
       continue;
     }
     const kebab = toKebabCase(segment);
-    if (kebab === '') return { refusal: `"${segment}" cannot be spelt in kebab-case (only letters and digits of any script, and hyphens, can be)` };
+    if (kebab === '') return { refusal: `"${segment}" cannot be spelt in kebab-case (only letters and digits of any script, and hyphens, can be)`, unspellable: segment };
     tail.push(kebab);
   }
   return { path: '/' + [...before, WEBHOOKS_SEGMENT, ...tail].join('/') };

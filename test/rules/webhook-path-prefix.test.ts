@@ -267,6 +267,17 @@ describeRule('webhook-path-prefix', [
     errors: [error('/api/hooks', NO_PRODUCER, `${hookWord('hooks')}, ${ACK}`)],
   },
   {
+    name: 'receiver: a producer named, but a segment kebab-case cannot spell: the message says which, not "no producer"',
+    document: oas3(postReceivers('/hooks/sendgrid/email_😀_sent')),
+    errors: [
+      error(
+        '/hooks/sendgrid/email_😀_sent',
+        'as /_webhooks/<producer>/...; "email_😀_sent" cannot be spelt in kebab-case, rename it by hand',
+        `${hookWord('hooks')}, ${producer('sendgrid')}`,
+      ),
+    ],
+  },
+  {
     name: 'a document that is not OpenAPI gets no findings',
     document: notOpenApi('/hooks/sendgrid'),
     errors: [],

@@ -45,7 +45,7 @@ function main() {
   if (flag('--fix-only')) return benchFix(docs);
   const rows = [];
   const measureBoth = (name, files, n, extra = {}) => {
-    const ours = measure(OURS, files, n);
+    const ours = measure(extra.command ?? OURS, files, n);
     const spectral = extra.skipSpectral ? undefined : measure(SPECTRAL, files, extra.spectralRuns ?? n);
     const redocly = REDOCLY && !extra.skipRedocly ? measure(REDOCLY, files, extra.spectralRuns ?? n) : undefined;
     const row = { name, ours, spectral, redocly, ...extra };
@@ -74,6 +74,15 @@ function main() {
       skipRedocly: true,
     }),
   );
+  // Issue #16: Spectral's engine (a config with a rule of its own) on JSON with a finding on every path.
+  const spectralEngine = [10000, 20000, 50000].map((count) =>
+    measureBoth(`JSON, ${count} paths, Spectral's engine`, [docs.spectralEngine[count]], count >= 20000 ? bigRuns : runs, {
+      paths: count,
+      command: [...OURS, '-r', docs.ownRuleConfig],
+      skipSpectral: true,
+      skipRedocly: true,
+    }),
+  );
   const many = measureBoth(`${docs.many.length} small specs, one invocation`, docs.many, bigRuns, { spectralRuns: 1, skipRedocly: true });
 
   console.log(table(rows));
@@ -83,6 +92,8 @@ function main() {
   console.log(`Scaling (ours, time per path): ${synthetic.map((row, i) => `${row.paths}: ${(perPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perPath[2] / perPath[0]).toFixed(2)}×`);
   const perYamlPath = syntheticYaml.map((row) => row.ours.wall / row.paths);
   console.log(`Scaling (ours, YAML, time per path): ${syntheticYaml.map((row, i) => `${row.paths}: ${(perYamlPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perYamlPath[2] / perYamlPath[0]).toFixed(2)}×`);
+  const perSpectralPath = spectralEngine.map((row) => row.ours.wall / row.paths);
+  console.log(`Scaling (ours, Spectral's engine, JSON, time per path): ${spectralEngine.map((row, i) => `${row.paths}: ${(perSpectralPath[i] * 1e6).toFixed(0)} µs`).join(', ')}; largest/smallest ${(perSpectralPath[2] / perSpectralPath[0]).toFixed(2)}×`);
   console.log(`${docs.many.length} specs in one run / one cold run (ours): ${(many.ours.wall / cold.ours.wall).toFixed(2)}×`);
   console.log('');
   benchFix(docs);
@@ -202,6 +213,15 @@ function prepare() {
     };
     fs.writeFileSync(file, require(require.resolve('yaml', { paths: [root] })).stringify(document, { lineWidth: 0 }));
   }
+  // Spectral's engine runs when a config brings a rule of its own; the documents are the --fix table's shape.
+  const ownRuleConfig = path.join(work, 'own-rule.spectral.yaml');
+  const ownRule = 'rules:\n  info-title:\n    given: $.info\n    then: {field: title, function: truthy}\n';
+  fs.writeFileSync(ownRuleConfig, `extends:\n  - ${JSON.stringify(path.join(root, 'dist', 'rules', 'index.js'))}\n${ownRule}`);
+  const spectralEngine = {};
+  for (const count of [10000, 20000, 50000]) {
+    spectralEngine[count] = path.join(work, `spectral-engine-${count}.json`);
+    if (!fs.existsSync(spectralEngine[count])) fs.writeFileSync(spectralEngine[count], JSON.stringify(receiversToMove(count), null, 2));
+  }
   const manyDir = path.join(work, 'many');
   fs.mkdirSync(manyDir, { recursive: true });
   const many = [];
@@ -222,7 +242,7 @@ function prepare() {
     if (!fs.existsSync(at)) fs.writeFileSync(at, make());
     return { name, file: at, big };
   });
-  return { small, github, githubYaml, synthetic, syntheticYaml, many, fix };
+  return { small, github, githubYaml, synthetic, syntheticYaml, spectralEngine, ownRuleConfig, many, fix };
 }
 
 /** Median wall time (s) and peak RSS (MB) of `runs` processes of `command` on `files`. */

@@ -1,5 +1,6 @@
 import type { Document as SpectralDocument } from '@stoplight/spectral-core';
 import type { Json, Yaml } from '@stoplight/spectral-parsers';
+import { getJsonLocationForJsonPath, parseJsonWithPointers } from './json-pointers';
 import { isJsonSource, normalizeSource, parseSourceFile, type SourceFile } from './source';
 import { getYamlLocationForJsonPath, parseYamlWithPointers } from './yaml-pointers';
 
@@ -41,7 +42,7 @@ export class LintDocument {
       const { Document } = require('@stoplight/spectral-core') as typeof import('@stoplight/spectral-core');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Json, Yaml } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
-      this.spectralDocument = new Document(this.text, (this.isJson ? Json : linearYaml(Yaml)) as never, this.file) as SpectralLoadedDocument;
+      this.spectralDocument = new Document(this.text, (this.isJson ? linearJson(Json) : linearYaml(Yaml)) as never, this.file) as SpectralLoadedDocument;
     }
     return this.spectralDocument;
   }
@@ -63,4 +64,17 @@ export class LintDocument {
 function linearYaml(yaml: typeof Yaml): typeof Yaml {
   type ParseResult = Parameters<typeof getYamlLocationForJsonPath>[0];
   return { ...yaml, parse: parseYamlWithPointers as typeof Yaml.parse, getLocationForJsonPath: (result, path) => getYamlLocationForJsonPath(result as ParseResult, path) };
+}
+
+/**
+ * spectral-parsers' Json with its parse and lookup in linear time (src/engine/json-pointers.ts); unlike the YAML one,
+ * Json.getLocationForJsonPath is the library's own and honours `closest`, so this one does too.
+ */
+function linearJson(json: typeof Json): typeof Json {
+  type ParseResult = Parameters<typeof getJsonLocationForJsonPath>[0];
+  return {
+    ...json,
+    parse: parseJsonWithPointers as unknown as typeof Json.parse,
+    getLocationForJsonPath: (result, path, closest) => getJsonLocationForJsonPath(result as unknown as ParseResult, path, closest),
+  };
 }

@@ -15,6 +15,7 @@ export const MIRRORED_VERSIONS: Readonly<Record<string, string>> = {
   '@stoplight/spectral-formats': '1.9.0',
   '@stoplight/spectral-parsers': '1.0.5',
   '@stoplight/spectral-ref-resolver': '1.0.5',
+  // src/engine/json-pointers.ts runs the jsonc-parser this one depends on (its own copy), whatever version that is.
   '@stoplight/json': '3.21.7',
   '@stoplight/yaml': '4.3.0',
   // src/engine/yaml-pointers.ts builds @stoplight/yaml's parse result from these two, as the library does.

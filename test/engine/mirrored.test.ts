@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticSeverity, formatMessage, OWN_FORMATS, prepareResults, printDotPath } from '../../src/engine/engine';
 import { MIRRORED_VERSIONS, mirroredVersionMismatch } from '../../src/engine/mirrored-versions';
 import * as ours from '../../src/engine/pointer';
+import { getOrder } from '@stoplight/ordered-object-literal';
+import { getJsonLocationForJsonPath, parseJsonWithPointers, type JsonNode } from '../../src/engine/json-pointers';
 import { getYamlLocationForJsonPath, parseYamlWithPointers } from '../../src/engine/yaml-pointers';
 import { REPO_ROOT } from '../support/run-cli';
 
@@ -169,6 +171,29 @@ describe('mirrored Spectral behaviours, each against the original', () => {
     }
   });
 
+  // src/engine/json-pointers.ts re-implements both in linear time (the library's are quadratic in an object's size, and
+  // their slow steps are private): same data (key order included), AST, diagnostics and ranges, on generated JSON.
+  it("@stoplight/json parseWithPointers and getLocationForJsonPath, with spectral-parsers' Json options", () => {
+    fc.assert(
+      fc.property(jsonText, (text) => expectSameJson(text)),
+      { numRuns: 400 },
+    );
+  });
+
+  it('@stoplight/json, on objects of 2 000 members with duplicate keys, and on trees syntax errors leave odd', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => (i % 97 === 0 ? `k${i >> 1}` : i % 89 === 0 ? 'toString' : `k${i}`));
+    const members = keys.map((key, i) => `${JSON.stringify(key)}: ${i % 3 === 0 ? `{"n": ${i}}` : i % 3 === 1 ? `[${i}, {"m": []}]` : i}`);
+    const texts = [
+      `{"m": {${members.join(', ')}}}`,
+      `{"m": {${members.join(',\n')}}}`,
+      // A property missing its colon leaves the parser's tree one level off: later values land inside the object,
+      // among them empty lists, where the library's lookup throws.
+      `[{${members.slice(0, 40).join(', ')}, "a" }, [], {"x": 1}, []]`,
+      `{"m": {${members.slice(0, 30).join(', ')}, "a" }, "b": [], "c": {${members.slice(30, 60).join(', ')}}}`,
+    ];
+    for (const text of texts) expectSameJson(text);
+  });
+
   it('spectral-formats oas2, oas3, oas3_0, oas3_1', () => {
     const documents = fc.oneof(
       json,
@@ -242,6 +267,129 @@ function pathsToTry(data: unknown): Array<Array<string | number>> {
   visit(data, [], 0);
   return paths;
 }
+
+const JSON_OPTIONS = { ignoreDuplicateKeys: false, preserveKeyOrder: true };
+
+/** Our parse and lookups against the library's: the whole result, then every path (and odd ones), closest or not. */
+function expectSameJson(text: string): void {
+  const theirs = outcome(() => stoplightJson.parseWithPointers(text, JSON_OPTIONS));
+  const mine = outcome(() => parseJsonWithPointers(text));
+  expect(describeOutcome(mine, jsonParsedShape), text).toEqual(describeOutcome(theirs, (result) => jsonParsedShape(result as never)));
+  if (!('value' in theirs) || !('value' in mine)) return;
+  const paths = astPaths(theirs.value.ast as unknown as JsonNode | undefined);
+  for (const path of paths) {
+    for (const closest of [false, true]) {
+      const expected = outcome(() => stoplightJson.getLocationForJsonPath(theirs.value, path, closest));
+      const actual = outcome(() => getJsonLocationForJsonPath(mine.value, path, closest));
+      expect(describeOutcome(actual, (location) => location), `${JSON.stringify(path)} closest: ${closest}\n${text}`).toEqual(describeOutcome(expected, (location) => location));
+    }
+  }
+}
+
+function jsonParsedShape(result: { data: unknown; diagnostics: unknown; ast: unknown; lineMap: unknown }): unknown {
+  return { data: jsonDataShape(result.data), diagnostics: result.diagnostics, ast: astShape(result.ast as JsonNode | undefined), lineMap: result.lineMap };
+}
+
+/**
+ * dataShape for the JSON parser's objects, read through their raw key order: the library lists a key twice in it
+ * after `__proto__` (then even Object.keys throws), and the prototype such a key sets is compared too.
+ */
+function jsonDataShape(value: unknown): unknown {
+  if (Array.isArray(value)) return { array: Array.from(value, jsonDataShape) };
+  if (typeof value === 'number') return { number: Object.is(value, -0) ? '-0' : String(value) };
+  if (typeof value !== 'object' || value === null) return value;
+  const order = (getOrder(value as Record<string, unknown>) as unknown[] | undefined) ?? [];
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return {
+    prototype: prototype === Object.prototype ? 'Object.prototype' : jsonDataShape(prototype),
+    order: order.map(String),
+    entries: order.map((key) => [String(key), typeof key === 'string' && Object.prototype.hasOwnProperty.call(value, key) ? jsonDataShape((value as Record<string, unknown>)[key]) : 'not own']),
+  };
+}
+
+/** An AST node without its parent (a cycle), its parent's type in its place. */
+function astShape(node: JsonNode | undefined): unknown {
+  if (node === undefined) return undefined;
+  const { parent, children, value, ...rest } = node;
+  return { ...rest, value: jsonDataShape(value), parent: parent?.type, children: children?.map(astShape) };
+}
+
+/**
+ * Every path into the tree as it is (a tree syntax errors left odd holds members the data does not; the data's key order
+ * may even list a key twice), and beside each one that names nothing: a missing key, indices written oddly or too far.
+ */
+function astPaths(root: JsonNode | undefined): Array<Array<string | number>> {
+  const paths: Array<Array<string | number>> = [[]];
+  const visit = (node: JsonNode, path: Array<string | number>, depth: number) => {
+    if (depth > 6 || !node.children) return;
+    if (node.type === 'array') for (const odd of ['01', '', ' 0', '-0', node.children.length, '1.0', 1.5]) paths.push([...path, odd]);
+    else paths.push([...path, 'missing'], [...path, 200], [...path, '0']);
+    node.children.forEach((child, index) => {
+      const key = child.type === 'property' ? child.children?.[0]?.value : index;
+      if (typeof key !== 'string' && typeof key !== 'number') return;
+      paths.push([...path, key], [...path, String(key)], [...path, key, 'below']);
+      const next = child.type === 'property' ? child.children?.[1] : child;
+      if (next) visit(next, [...path, key], depth + 1);
+    });
+  };
+  if (root) visit(root, [], 0);
+  return paths;
+}
+
+// Generated JSON: objects and arrays (some big enough for the index), duplicate and inherited (`toString`,
+// `__proto__`) keys, keys written with escapes or holding what JSON pointers escape (`/`, `~`), keys that read as
+// numbers, numbers of every form, comments, CRLF line ends, and syntax errors made by cutting, dropping or inserting
+// characters.
+type JsonTree = { kind: 'literal'; text: string } | { kind: 'object'; members: Array<[string, JsonTree]> } | { kind: 'array'; items: JsonTree[] };
+
+const jsonKey = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('"a"', '"b"', '"c"', '"post"', '"responses"') },
+  { weight: 2, arbitrary: fc.constantFrom('"/x"', '"/x/y"', '"~y"', '"a/b~c"', '"~1"', '"~0"', '"a b"', '"\\/x"', '"\\u0061"', '"\\u002f"', '"\\"q\\""', '"\\n"') },
+  { weight: 2, arbitrary: fc.constantFrom('"0"', '"1"', '"01"', '""', '" 1 "', '"-0"', '"1.5"', '"200"', '"1e3"') },
+  { weight: 1, arbitrary: fc.constantFrom('"toString"', '"__proto__"', '"constructor"', '"\\u005f_proto__"') },
+);
+const jsonLiteral = fc.constantFrom('0', '-0', '1', '-2', '3.5', '1.5e3', '-2.5E-2', '1e400', '12345678901234567890', 'true', 'false', 'null', '"s"', '""', '"\\u00e9\\t"');
+const { tree: jsonTree } = fc.letrec<{ tree: JsonTree; object: JsonTree; array: JsonTree }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 3, arbitrary: jsonLiteral.map((text): JsonTree => ({ kind: 'literal', text })) },
+    { weight: 3, arbitrary: tie('object') },
+    { weight: 2, arbitrary: tie('array') },
+  ),
+  object: fc.oneof(
+    fc.array(fc.tuple(jsonKey, tie('tree')), { maxLength: 5 }),
+    fc.array(fc.tuple(jsonKey, jsonLiteral.map((text): JsonTree => ({ kind: 'literal', text }))), { minLength: 16, maxLength: 30 }),
+  ).map((members): JsonTree => ({ kind: 'object', members })),
+  array: fc.array(tie('tree'), { maxLength: 4 }).map((items): JsonTree => ({ kind: 'array', items })),
+}));
+const jsonEdit = fc.record({ at: fc.nat(), what: fc.constantFrom('cut', 'drop', '{', '}', '[', ']', ',', ':', '"', '"k"', '1', ' ') });
+const jsonText = fc
+  .record({
+    root: jsonTree,
+    pretty: fc.boolean(),
+    comments: fc.boolean(),
+    crlf: fc.boolean(),
+    edits: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(jsonEdit, { minLength: 1, maxLength: 3 }) }),
+  })
+  .map(({ root, pretty, comments, crlf, edits }) => {
+    const newline = crlf ? '\r\n' : '\n';
+    const write = (node: JsonTree, depth: number): string => {
+      const pad = pretty ? newline + '  '.repeat(depth + 1) : '';
+      const close = pretty ? newline + '  '.repeat(depth) : '';
+      const note = comments ? ' /* note */' : '';
+      if (node.kind === 'literal') return node.text;
+      if (node.kind === 'array') return `[${node.items.map((item) => `${pad}${write(item, depth + 1)}`).join(',')}${node.items.length ? close : ''}]`;
+      return `{${node.members.map(([key, value]) => `${pad}${key}:${note} ${write(value, depth + 1)}`).join(',')}${node.members.length ? close : ''}}`;
+    };
+    let text = write(root, 0) + (comments ? `${newline}// end` : '') + newline;
+    for (const { at, what } of edits) {
+      const position = at % (text.length + 1);
+      if (what === 'cut') text = text.slice(0, position);
+      else if (what === 'drop') text = text.slice(0, position) + text.slice(position + 1);
+      else text = text.slice(0, position) + what + text.slice(position);
+    }
+    return text;
+  });
 
 // Generated YAML: block and flow collections, duplicate and merge (`<<`) keys, anchors and aliases (some to anchors not
 // defined, or defined later), keys JSON pointers escape (`/`, `~`), numbers, nulls and collections as keys, tags,

@@ -187,6 +187,56 @@ describe("parity with stock Spectral: Spectral's engine on YAML read by our pars
   });
 });
 
+// Spectral's engine parses the main JSON document with src/engine/json-pointers.ts too (@stoplight/json's parser and
+// lookup are quadratic in an object's size): its ranges, and its parser results, must be stock Spectral's.
+describe("parity with stock Spectral: Spectral's engine on JSON read by our parser", () => {
+  const jsonFixtures = documentsUnder(`${repoRoot}/fixtures/parity`).filter((file) => file.endsWith('.json') && !/\/(paths|shared)\//.test(file));
+
+  it.each(jsonFixtures.map((file) => [relative(repoRoot, file), file]))('%s', async (_name, file) => {
+    const traces = new Map<string, LintTrace>();
+    const linter = createLinter({ engine: 'spectral' }, (document, how) => traces.set(document.file, how));
+    const ours = visible(await linter.lint(await loadDocument(file)));
+    expect(traces.get(file)?.engine).toBe('spectral');
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(visible(await spectralOracle(file)));
+  });
+
+  // The loader refuses duplicate keys and syntax errors (exit 2); a linter given the document anyway (the API) reports
+  // them as Spectral does, with the findings after them in place, in an object big enough to be indexed.
+  it('duplicate keys and a syntax error: the parser results and the findings after them', async () => {
+    const file = join(tempFolder('parity-json-duplicates-'), 'openapi.json');
+    const receiver = (extra: string) => `{"post": {${extra}"responses": {"204": {"description": "Received"}}}}`;
+    const filler = Array.from({ length: 20 }, (_, i) => `    "/_webhooks/producer-${i}/event-created": ${receiver('"x-internal": true, ')},`);
+    const text = [
+      '{',
+      '  "openapi": "3.0.3",',
+      '  "info": {"title": "Duplicates", "version": "1"},',
+      '  "servers": [{"url": "https://api.example.com"}],',
+      '  "paths": {',
+      `    "/hooks/stripe": ${receiver('')},`,
+      ...filler,
+      `    "/_webhooks/github/push": ${receiver('"x-internal": true, ')},`,
+      `    "/hooks/stripe": {"put": {"responses": {"204": {"description": "Received"}}, "responses": {"200": {"description": "OK"}}}},`,
+      `    "/_webhooks/github/Push_Event": ${receiver('"summary": "Push", ')}`,
+      '  },',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const traces = new Map<string, LintTrace>();
+    const linter = createLinter({}, (document, how) => traces.set(document.file, how));
+    const ours = visible(await linter.lint(createDocument(text, file)));
+    expect(traces.get(file)).toEqual({ engine: 'spectral', reason: 'the parser reports diagnostics' });
+    expect(ours.filter((result) => result.code === 'parser').map((result) => [result.path, result.message])).toEqual([
+      [['paths', '/hooks/stripe'], 'Duplicate key: /hooks/stripe'],
+      [['paths', '/hooks/stripe', 'put', 'responses'], 'Duplicate key: responses'],
+      [[], 'Property name expected'],
+      [[], 'Value expected'],
+    ]);
+    expect(ours).toEqual(visible(await spectralOracle(file)));
+  });
+});
+
 describe('parity with stock Spectral: rulesets that change severities or turn rules off', () => {
   const configs: Array<[string, Record<string, unknown>]> = [
     ['extends off, two rules back on', { extends: [[ruleset, 'off']], rules: { 'webhook-x-internal': 'warn', 'webhook-https': true } }],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { REPO_ROOT, runCli, tempProject, type CliRun } from '../support/run-cli';
 import { tempFolder } from '../support/temp';
 
@@ -717,13 +717,59 @@ describe('--max-time and the memory bound: a runaway run ends with one line, not
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it('a run that would exhaust the heap is stopped with one line, not a V8 out-of-memory trace', async () => {
-    const paths = Array.from({ length: 15_000 }, (_, i) => `  /orders/o${i}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('');
-    const cwd = tempProject({ 'spec.yaml': fixableSpec().replace('paths:\n', `paths:\n${paths}`) });
-    const run = await lint(['spec.yaml'], cwd, { NODE_OPTIONS: '--max-old-space-size=60' });
+  // 15 000 small paths: the run holds about 110 MB at its peak, more than a 60 MB heap, well under a 200 MB one.
+  const manyPaths = () => fixableSpec().replace('paths:\n', `paths:\n${Array.from({ length: 15_000 }, (_, i) => `  /orders/o${i}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('')}`);
+  const OUT_OF_HEAP = /^spectral-webhooks: spec\.yaml: stopped: out of memory at the \d+ MB heap limit \(a document too large, or one that expands; node --max-old-space-size raises the limit\)$/;
+
+  it('a run that exhausts the heap is stopped with one line and exit 2, not a V8 out-of-memory trace (status 134)', async () => {
+    const run = await lint(['spec.yaml'], tempProject({ 'spec.yaml': manyPaths() }), { NODE_OPTIONS: '--max-old-space-size=60' });
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(oneLine(run)).toEqual([expect.stringMatching(OUT_OF_HEAP)]);
+  });
+
+  it('a run that fits its heap finishes, however much memory the process shows (was: stopped at 80 % of the heap limit)', async () => {
+    // V8 lets garbage pile up to near the limit: this run's resident memory passes 200 MB in a 248 MB heap.
+    const run = await lint(['-f', 'json', 'spec.yaml'], tempProject({ 'spec.yaml': manyPaths() }), { NODE_OPTIONS: '--max-old-space-size=200' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ code: 'webhook-path-prefix', path: ['paths', '/hooks/sendgrid/email_sent'] })]);
+  });
+
+  it('--fix-dry-run of a 1.5 MB YAML spec fits a 150 MB heap and shows every fix (was: stopped at 80 % of the heap limit)', async () => {
+    // 200 receivers to move, each with a request body $ref-ing one of 150 schemas of 40 described properties: the
+    // shape of the 21 MB spec of issue #16, smaller. It holds under 60 MB at its peak; the process shows 180 MB.
+    const paths: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) {
+      const body = { content: { 'application/json': { schema: { $ref: `#/components/schemas/S${i % 150}` } } } };
+      paths[`/hooks/stripe/Event${i}Created`] = { post: { summary: `Stripe webhook ${i}`, requestBody: body, responses: { 204: { description: 'Received' } } } };
+    }
+    const schemas: Record<string, unknown> = {};
+    for (let i = 0; i < 150; i++) {
+      const properties = Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`field_${j}`, { type: 'string', description: `Field ${j} of schema ${i}. `.repeat(8) }]));
+      schemas[`S${i}`] = { type: 'object', properties };
+    }
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Receivers to move', version: '1.0.0' },
+      servers: [{ url: 'https://api.example.com' }],
+      security: [{ key: [] }],
+      paths,
+      components: { schemas, securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+    };
+    const run = await lint(['--fix-dry-run', 'spec.yaml'], tempProject({ 'spec.yaml': stringifyYaml(spec, { lineWidth: 0 }) }), { NODE_OPTIONS: '--max-old-space-size=150' });
+    expect(run.status).toBe(0);
+    const stderr = oneLine(run);
+    expect(stderr).toHaveLength(401);
+    expect(stderr[400]).toBe('400 problems would be fixed');
+    expect(run.stdout.match(/^\+ {2}\/_webhooks\/stripe\/event\d+created:$/gm)).toHaveLength(200);
+  });
+
+  it('in a Node without the inspector, the bound is 80 % of the heap limit in resident memory (SIGKILL, 137 in a shell)', async () => {
+    const stub = join(REPO_ROOT, 'test', 'support', 'no-inspector.cjs');
+    const run = await lint(['spec.yaml'], tempProject({ 'spec.yaml': manyPaths() }), { NODE_OPTIONS: `--max-old-space-size=60 --require ${stub}` });
     expect(run.status).toBeNull();
-    expect(oneLine(run)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^spectral-webhooks: spec\.yaml: stopped at \d+ MB of memory, near the \d+ MB heap limit \(a document too large, or one that expands; node --max-old-space-size raises the limit\)\n$/);
+    expect(oneLine(run)).toEqual([
+      expect.stringMatching(/^spectral-webhooks: spec\.yaml: stopped at \d+ MB of memory, near the \d+ MB heap limit \(a document too large, or one that expands; node --max-old-space-size raises the limit\)$/),
+    ]);
   });
 
   it('--max-time takes seconds, minutes or milliseconds, and refuses anything else (exit 2)', async () => {

@@ -346,7 +346,7 @@ function startOf(node: YAMLNode, text: string): number {
   return node.kind === Kind.ANCHOR_REF && text[node.startPosition - 1] === '*' ? node.startPosition - 1 : node.startPosition;
 }
 
-/** A plain `<<` key merges a mapping in (a quoted '<<' is an ordinary key). */
+/** A `<<` key merges a mapping in (quoted or not, as Spectral's parser reads it). */
 function isMergeKey(key: YAMLNode | null): boolean {
-  return key?.kind === Kind.SCALAR && key.value === '<<' && (key as { plainScalar?: boolean }).plainScalar === true;
+  return key?.kind === Kind.SCALAR && key.value === '<<';
 }

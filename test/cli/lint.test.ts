@@ -235,8 +235,8 @@ describe('lint: signals', { timeout: 120_000 }, () => {
     ['SIGTERM', 143],
     ['SIGINT', 130],
   ] as const)('ends on %s with status %i, as a shell reports it', async (signal, status) => {
-    // Enough specs that the run is still going when the signal comes.
-    const files = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`specs/spec-${i}.yaml`, ERROR_AND_WARNING]));
+    // Enough specs that the run is still going when the signal comes, even on a loaded machine (400 were not always).
+    const files = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`specs/spec-${i}.yaml`, ERROR_AND_WARNING]));
     const cwd = tempProject(files);
     let sent = false;
     const run = await runCli(['lint', '--verbose', 'specs'], {

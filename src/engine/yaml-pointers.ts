@@ -30,8 +30,22 @@ const PARSE_OPTIONS = { ignoreDuplicateKeys: false, mergeKeys: true, preserveKey
 
 type Container = Record<string, unknown>;
 
+/**
+ * The last text parsed and its result. `--fix` parses each version of a file twice, once to edit it (src/fix/yaml-file.ts)
+ * and once to lint it, and a lint whose fast parse gives way to Spectral's parses the same text again. A result is
+ * never changed after it is made, by the parse or by its readers, so the same text may share one.
+ */
+let lastParsed: { text: string; result: YamlParserResult<unknown> } | undefined;
+
 /** @stoplight/yaml parseWithPointers(text, PARSE_OPTIONS), with keys looked up in a Set and moved only when seen before. */
 export function parseYamlWithPointers(text: string): YamlParserResult<unknown> {
+  if (lastParsed?.text === text) return lastParsed.result;
+  const result = parseYamlText(text);
+  lastParsed = { text, result };
+  return result;
+}
+
+function parseYamlText(text: string): YamlParserResult<unknown> {
   const lineMap = computeLineMap(text);
   const ast = load(text, { ...PARSE_OPTIONS, ignoreDuplicateKeys: true }) as unknown as YAMLNode | undefined;
   const parsed: YamlParserResult<unknown> = { ast: ast as YAMLNode, lineMap, data: undefined, diagnostics: [], metadata: { ...PARSE_OPTIONS }, comments: {} };

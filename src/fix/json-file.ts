@@ -9,7 +9,7 @@ import { lineEnding } from './editable-file';
  */
 export class JsonFile implements EditableFile {
   readonly data: unknown;
-  private readonly tree: Node;
+  private parsedTree: Node | undefined;
   private readonly formatting: FormattingOptions | undefined;
   private readonly propertiesByObject = new WeakMap<Node, Map<string, Node>>();
 
@@ -17,13 +17,25 @@ export class JsonFile implements EditableFile {
     readonly path: string,
     readonly text: string,
   ) {
-    const errors: ParseError[] = [];
-    // A byte order mark becomes a space of the same length, so offsets still match the text.
-    const tree = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
-    if (!tree || errors.length > 0) throw new Error('cannot parse JSON');
-    this.tree = tree;
-    this.data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // JSON.parse checks the text (strict JSON, as the tree below requires); the tree, with its offsets, is built when
+    // a fix first needs a node: a file whose last round of fixes is being checked never needs one.
+    try {
+      this.data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new Error('cannot parse JSON', { cause: error });
+    }
     this.formatting = detectFormatting(text);
+  }
+
+  private get tree(): Node {
+    if (!this.parsedTree) {
+      const errors: ParseError[] = [];
+      // A byte order mark becomes a space of the same length, so offsets still match the text.
+      const tree = parseTree(this.text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
+      if (!tree || errors.length > 0) throw new FixRefusal('the file cannot be read as JSON');
+      this.parsedTree = tree;
+    }
+    return this.parsedTree;
   }
 
   renameKey(path: JsonPath, newKey: string): Edit[] {

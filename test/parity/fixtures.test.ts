@@ -150,6 +150,16 @@ async function expectSpectralEngineParity(file: string): Promise<void> {
   expect(ours).toEqual(visible(await spectralOracle(file)));
 }
 
+/** Writes `text` to `file` and lints it as the API does: the parser's diagnostics send it to Spectral's engine. */
+async function lintThroughSpectralParser(file: string, text: string) {
+  writeFileSync(file, text);
+  const traces = new Map<string, LintTrace>();
+  const linter = createLinter({}, (document, how) => traces.set(document.file, how));
+  const ours = visible(await linter.lint(createDocument(text, file)));
+  expect(traces.get(file)).toEqual({ engine: 'spectral', reason: 'the parser reports diagnostics' });
+  return ours;
+}
+
 // Spectral's engine parses the main document with src/engine/yaml-pointers.ts too (spectral-parsers' parser is
 // quadratic in a mapping's size): its ranges, and its parser results, must be stock Spectral's.
 describe("parity with stock Spectral: Spectral's engine on YAML read by our parser", () => {
@@ -179,11 +189,7 @@ describe("parity with stock Spectral: Spectral's engine on YAML read by our pars
       '  /_webhooks/github/Push_Event: {post: {responses: {"204": {description: Received}}}}',
       '',
     ].join('\n');
-    writeFileSync(file, text);
-    const traces = new Map<string, LintTrace>();
-    const linter = createLinter({}, (document, how) => traces.set(document.file, how));
-    const ours = visible(await linter.lint(createDocument(text, file)));
-    expect(traces.get(file)).toEqual({ engine: 'spectral', reason: 'the parser reports diagnostics' });
+    const ours = await lintThroughSpectralParser(file, text);
     expect(ours.filter((result) => result.code === 'parser').map((result) => result.path)).toEqual([
       ['paths', '/hooks/stripe'],
       ['paths', '/hooks/stripe', 'put', 'responses'],
@@ -222,11 +228,7 @@ describe("parity with stock Spectral: Spectral's engine on JSON read by our pars
       '}',
       '',
     ].join('\n');
-    writeFileSync(file, text);
-    const traces = new Map<string, LintTrace>();
-    const linter = createLinter({}, (document, how) => traces.set(document.file, how));
-    const ours = visible(await linter.lint(createDocument(text, file)));
-    expect(traces.get(file)).toEqual({ engine: 'spectral', reason: 'the parser reports diagnostics' });
+    const ours = await lintThroughSpectralParser(file, text);
     expect(ours.filter((result) => result.code === 'parser').map((result) => [result.path, result.message])).toEqual([
       [['paths', '/hooks/stripe'], 'Duplicate key: /hooks/stripe'],
       [['paths', '/hooks/stripe', 'put', 'responses'], 'Duplicate key: responses'],
